@@ -1,0 +1,4 @@
+package dev.isola.wasm;
+
+/** A global defined by the module: its type and initialiser. */
+public record Global(GlobalType type, ConstExpr init) {}

@@ -1,0 +1,4 @@
+package dev.isola.wasm;
+
+/** A global type: value type and mutability. */
+public record GlobalType(ValType type, boolean mutable) {}

@@ -1,0 +1,4 @@
+package dev.isola.wasm;
+
+/** A table type: a reference element type and limits in elements. */
+public record TableType(ValType elementType, Limits limits) {}
