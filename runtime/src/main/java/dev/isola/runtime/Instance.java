@@ -12,6 +12,9 @@ public final class Instance {
 
   public Store store() { throw new UnsupportedOperationException("runtime"); }
 
+  /** The {@link Caller} that tiers pass to host functions called from this instance's code (one per instance). */
+  public Caller caller() { throw new UnsupportedOperationException("runtime"); }
+
   public Map<String, Extern> exports() { throw new UnsupportedOperationException("runtime"); }
 
   public Optional<Extern> export(String name) { throw new UnsupportedOperationException("runtime"); }
