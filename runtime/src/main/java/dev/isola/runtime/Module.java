@@ -1,6 +1,7 @@
 package dev.isola.runtime;
 
 import dev.isola.runtime.spi.ModuleCode;
+import dev.isola.wasm.NameSection;
 import dev.isola.wasm.WasmModule;
 
 /**
@@ -8,13 +9,39 @@ import dev.isola.wasm.WasmModule;
  * ("compile once, instantiate many").
  */
 public final class Module {
-  public Engine engine() { throw new UnsupportedOperationException("runtime"); }
+  private final Engine engine;
+  private final WasmModule model;
+  private final ModuleCode code;
+  private final int[] typeIds;
 
-  public WasmModule model() { throw new UnsupportedOperationException("runtime"); }
+  Module(Engine engine, WasmModule model, ModuleCode code) {
+    this.engine = engine;
+    this.model = model;
+    this.code = code;
+    this.typeIds = model.types().stream().mapToInt(engine::typeId).toArray();
+  }
+
+  public Engine engine() {
+    return engine;
+  }
+
+  public WasmModule model() {
+    return model;
+  }
 
   /** The tier's prepared code for this module. */
-  public ModuleCode code() { throw new UnsupportedOperationException("runtime"); }
+  public ModuleCode code() {
+    return code;
+  }
 
   /** The module's name from its name section, if any (used in traps' stack traces). */
-  public String name() { throw new UnsupportedOperationException("runtime"); }
+  public String name() {
+    NameSection names = model.names();
+    return names == null ? null : names.moduleName().orElse(null);
+  }
+
+  /** The canonical id of the type at {@code typeIndex}, shared by all instances. */
+  int typeId(int typeIndex) {
+    return typeIds[typeIndex];
+  }
 }

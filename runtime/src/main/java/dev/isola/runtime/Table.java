@@ -1,34 +1,121 @@
 package dev.isola.runtime;
 
+import dev.isola.wasm.Limits;
 import dev.isola.wasm.TableType;
+import java.util.Arrays;
 
 /**
  * A table instance: references ({@link Function} for funcref, any object for externref, null for null) that
  * grow up to the type's maximum. Accessors trap with {@code out of bounds table access}.
+ *
+ * <p>Indices and lengths are {@code int}s read as unsigned i32, as the instructions do. Implementation limit:
+ * {@link #MAX_ELEMENTS} elements; growing beyond fails (returns -1), which the spec allows.
  */
 public final class Table implements Extern {
+  /** At most ten million elements (80 MB of references): far beyond any real module, well inside the heap. */
+  public static final int MAX_ELEMENTS = 10_000_000;
+
+  private final TableType declared;
+  private final long maxElements;
+  private final ResourceLimiter limiter;
+  private Object[] elements;
+
+  /**
+   * Creates a table of {@code type.limits().min()} elements, each {@code init}.
+   *
+   * @throws UnlinkableException if the minimum exceeds the implementation limit or the limiter refuses it
+   */
   public Table(TableType type, Object init, ResourceLimiter limiter) {
-    throw new UnsupportedOperationException("runtime");
+    this.declared = type;
+    Limits limits = type.limits();
+    this.maxElements = Math.min(limits.hasMax() ? limits.max() : 0xFFFF_FFFFL, MAX_ELEMENTS);
+    this.limiter = limiter;
+    long min = limits.min();
+    if (min > MAX_ELEMENTS) {
+      throw new UnlinkableException("table size exceeds limit",
+          min + " elements requested, at most " + MAX_ELEMENTS + " supported");
+    }
+    if (min > 0 && !limiter.tableGrowing(0, min)) {
+      throw new UnlinkableException("table size exceeds limit", min + " elements refused by the resource limiter");
+    }
+    this.elements = new Object[(int) min];
+    if (init != null) {
+      Arrays.fill(elements, init);
+    }
   }
 
   /** The type with the current size as minimum (what import matching compares). */
-  public TableType type() { throw new UnsupportedOperationException("runtime"); }
+  public TableType type() {
+    return new TableType(declared.elementType(), new Limits(elements.length, declared.limits().max()));
+  }
 
-  public int size() { throw new UnsupportedOperationException("runtime"); }
+  public int size() {
+    return elements.length;
+  }
 
-  public Object get(int index) { throw new UnsupportedOperationException("runtime"); }
+  public Object get(int index) {
+    check(Integer.toUnsignedLong(index), elements.length, 1);
+    return elements[index];
+  }
 
-  public void set(int index, Object ref) { throw new UnsupportedOperationException("runtime"); }
+  public void set(int index, Object ref) {
+    check(Integer.toUnsignedLong(index), elements.length, 1);
+    elements[index] = ref;
+  }
 
   /** Grows by {@code delta} elements set to {@code init}; returns the old size, or -1 if it cannot. */
-  public int grow(int delta, Object init) { throw new UnsupportedOperationException("runtime"); }
+  public int grow(int delta, Object init) {
+    int old = elements.length;
+    long desired = old + Integer.toUnsignedLong(delta);
+    if (desired > maxElements) {
+      return -1;
+    }
+    if (desired == old) {
+      return old;
+    }
+    if (!limiter.tableGrowing(old, desired)) {
+      return -1;
+    }
+    Object[] grown = Arrays.copyOf(elements, (int) desired);
+    if (init != null) {
+      Arrays.fill(grown, old, grown.length, init);
+    }
+    elements = grown;
+    return old;
+  }
 
-  /** {@code table.fill}. */
-  public void fill(int dst, Object ref, int len) { throw new UnsupportedOperationException("runtime"); }
+  /** {@code table.fill}: traps (before writing anything) if the range is out of bounds. */
+  public void fill(int dst, Object ref, int len) {
+    long d = Integer.toUnsignedLong(dst);
+    long n = Integer.toUnsignedLong(len);
+    check(d, elements.length, n);
+    Arrays.fill(elements, (int) d, (int) (d + n), ref);
+  }
 
   /** {@code table.copy} from {@code src} (possibly this table): overlapping ranges copy as memmove. */
-  public void copy(int dst, Table src, int srcIndex, int len) { throw new UnsupportedOperationException("runtime"); }
+  public void copy(int dst, Table src, int srcIndex, int len) {
+    long d = Integer.toUnsignedLong(dst);
+    long s = Integer.toUnsignedLong(srcIndex);
+    long n = Integer.toUnsignedLong(len);
+    check(s, src.elements.length, n);
+    check(d, elements.length, n);
+    System.arraycopy(src.elements, (int) s, elements, (int) d, (int) n);
+  }
 
   /** {@code table.init} from an element segment's evaluated references. */
-  public void init(int dst, Object[] elements, int srcIndex, int len) { throw new UnsupportedOperationException("runtime"); }
+  public void init(int dst, Object[] elements, int srcIndex, int len) {
+    long d = Integer.toUnsignedLong(dst);
+    long s = Integer.toUnsignedLong(srcIndex);
+    long n = Integer.toUnsignedLong(len);
+    check(s, elements.length, n);
+    check(d, this.elements.length, n);
+    System.arraycopy(elements, (int) s, this.elements, (int) d, (int) n);
+  }
+
+  /** Traps unless {@code [start, start+len)} lies inside {@code [0, size)} (all unsigned, so no overflow). */
+  private void check(long start, long size, long len) {
+    if (start + len > size) {
+      throw new Trap(TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS);
+    }
+  }
 }

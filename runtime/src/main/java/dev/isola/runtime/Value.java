@@ -25,6 +25,92 @@ public sealed interface Value {
     return new F64(Double.doubleToRawLongBits(v));
   }
 
+  static Value v128(long low, long high) {
+    return new V128(low, high);
+  }
+
+  /** A function reference; null for {@code ref.null func}. */
+  static Value funcref(Function function) {
+    return new FuncRef(function);
+  }
+
+  /** A host reference; null for {@code ref.null extern}. */
+  static Value externref(Object value) {
+    return new ExternRef(value);
+  }
+
+  /**
+   * The value of a scalar type from its raw slot encoding ({@link HostFunction}): {@code bits} for numbers
+   * (only the low 32 for i32 and f32), {@code ref} for references.
+   *
+   * @throws IllegalArgumentException for v128, which takes two slots ({@link #v128})
+   * @throws ClassCastException if {@code ref} is not a {@link Function} for funcref
+   */
+  static Value fromRaw(ValType type, long bits, Object ref) {
+    return switch (type) {
+      case I32 -> new I32((int) bits);
+      case I64 -> new I64(bits);
+      case F32 -> new F32((int) bits);
+      case F64 -> new F64(bits);
+      case FUNCREF -> new FuncRef((Function) ref);
+      case EXTERNREF -> new ExternRef(ref);
+      case V128 -> throw new IllegalArgumentException("v128 takes two slots");
+    };
+  }
+
+  /** The raw slot encoding: i32 sign-extended, floats as IEEE bits, the low half of v128, 0 for references. */
+  default long raw() {
+    return switch (this) {
+      case I32 v -> v.value();
+      case I64 v -> v.value();
+      case F32 v -> v.bits();
+      case F64 v -> v.bits();
+      case V128 v -> v.low();
+      case FuncRef _, ExternRef _ -> 0;
+    };
+  }
+
+  /** The reference a reference value holds (null for null and for non-references). */
+  default Object ref() {
+    return switch (this) {
+      case FuncRef v -> v.function();
+      case ExternRef v -> v.value();
+      case I32 _, I64 _, F32 _, F64 _, V128 _ -> null;
+    };
+  }
+
+  /** @throws IllegalStateException if this is not an i32 */
+  default int asInt() {
+    if (this instanceof I32 v) {
+      return v.value();
+    }
+    throw new IllegalStateException("expected i32, got " + type());
+  }
+
+  /** @throws IllegalStateException if this is not an i64 */
+  default long asLong() {
+    if (this instanceof I64 v) {
+      return v.value();
+    }
+    throw new IllegalStateException("expected i64, got " + type());
+  }
+
+  /** @throws IllegalStateException if this is not an f32 */
+  default float asFloat() {
+    if (this instanceof F32 v) {
+      return v.value();
+    }
+    throw new IllegalStateException("expected f32, got " + type());
+  }
+
+  /** @throws IllegalStateException if this is not an f64 */
+  default double asDouble() {
+    if (this instanceof F64 v) {
+      return v.value();
+    }
+    throw new IllegalStateException("expected f64, got " + type());
+  }
+
   record I32(int value) implements Value {
     public ValType type() {
       return ValType.I32;

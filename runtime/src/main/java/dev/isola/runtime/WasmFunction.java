@@ -24,6 +24,15 @@ public final class WasmFunction extends Function {
 
   @Override
   public Value[] call(Value... args) {
-    throw new UnsupportedOperationException("runtime: delegate to instance.code().invoke");
+    checkArguments(args);
+    return instance.module().code().invoke(instance, index, args.clone());
+  }
+
+  @Override
+  public String toString() {
+    String name = instance.module().model().names() == null
+        ? null
+        : instance.module().model().names().functionName(index).orElse(null);
+    return "function " + (name != null ? name : "func[" + index + "]") + " " + type();
   }
 }
