@@ -10,6 +10,6 @@ public final class Validator {
 
   /** @throws InvalidModuleException with the spec's reason, the place and the byte offset */
   public static void validate(WasmModule module, Set<Feature> features) {
-    throw new UnsupportedOperationException("validator not written yet");
+    new ModuleValidator(module, Set.copyOf(features)).validate();
   }
 }
