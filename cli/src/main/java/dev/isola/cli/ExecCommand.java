@@ -1,0 +1,116 @@
+package dev.isola.cli;
+
+import dev.isola.interp.Interpreter;
+import dev.isola.runtime.Engine;
+import dev.isola.runtime.EngineConfig;
+import dev.isola.runtime.Module;
+import dev.isola.runtime.Store;
+import dev.isola.wasi.Preopen;
+import dev.isola.wasi.Wasi;
+import dev.isola.wasi.WasiConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code isola exec}: runs a WASI preview 1 command module with the process's standard streams. The guest sees
+ * only what it is given: its {@code argv[0]} is the module's file name, its environment is empty unless
+ * {@code --env} says otherwise, and it can open files only under {@code --dir} directories.
+ */
+@Command(
+    name = "exec",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Runs a WASI command module (its _start export) and exits with the program's exit status.",
+        "The program's argv[0] is the module's file name; its environment is empty unless --env is given."})
+final class ExecCommand implements Callable<Integer>, ModuleCommand {
+  private final Terminal terminal;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--dir", paramLabel = "HOST[::GUEST]", converter = PreopenConverter.class,
+      description = "Lets the program open files under the host directory HOST, as GUEST (default: HOST).")
+  List<Preopen> dirs = new ArrayList<>();
+
+  @Option(names = "--env", paramLabel = "NAME=VALUE", description = "Sets an environment variable of the program.")
+  Map<String, String> env = new LinkedHashMap<>();
+
+  @Option(names = "--fuel", paramLabel = "N",
+      description = "Stops the program with the trap 'out of fuel' after N units of work (deterministic).")
+  Long fuel;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Stops the program with the trap 'deadline exceeded' after DURATION (e.g. 500ms, 2s, 1m).")
+  Duration timeout;
+
+  @Parameters(index = "0", paramLabel = "MODULE.wasm", description = "The module to run.")
+  Path module;
+
+  @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the program.")
+  List<String> args = new ArrayList<>();
+
+  private FunctionNames names = FunctionNames.NONE;
+
+  ExecCommand(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  @Override
+  public ModuleFile moduleFile() {
+    return new ModuleFile(module);
+  }
+
+  @Override
+  public FunctionNames names() {
+    return names;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (fuel != null && fuel < 0) {
+      throw new ParameterException(spec.commandLine(), "--fuel must not be negative: " + fuel);
+    }
+    ModuleFile file = moduleFile();
+    byte[] bytes = file.read();
+    Engine engine = Engine.of(EngineConfig.of(new Interpreter()));
+    Module compiled = engine.compile(bytes);
+    names = FunctionNames.of(compiled.model());
+
+    List<String> argv = new ArrayList<>();
+    argv.add(file.fileName());
+    argv.addAll(args);
+    WasiConfig config = WasiConfig.builder()
+        .args(argv)
+        .env(env)
+        .preopens(dirs)
+        .stdin(terminal.in())
+        .stdout(terminal.out())
+        .stderr(terminal.err())
+        .build();
+    Store store = new Store(engine);
+    if (fuel != null) {
+      store.setFuel(fuel);
+    }
+    if (timeout != null) {
+      // Set last, so that reading and compiling the module do not count against the program's time.
+      store.setDeadline(System.nanoTime() + timeout.toNanos());
+    }
+    try (Wasi wasi = new Wasi(config)) {
+      return wasi.run(store, compiled);
+    } finally {
+      terminal.out().flush();
+      terminal.err().flush();
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package dev.isola.cli;
+
+import dev.isola.wasm.NameSection;
+import dev.isola.wasm.WasmModule;
+import dev.isola.wasm.binary.ModuleDecoder;
+import dev.isola.wasm.validate.InvalidModuleException;
+import dev.isola.wasm.validate.Validator;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code isola inspect}: what a module contains, for people. A module that is well formed but invalid is still
+ * shown (with the validation error in its first line), since inspecting it is how one finds out why.
+ */
+@Command(
+    name = "inspect",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Shows what a module contains.",
+        "Its sections (offsets and sizes), imports, exports, memories, tables, globals, custom sections",
+        "and functions, with their names from the name section."})
+final class InspectCommand implements Callable<Integer>, ModuleCommand {
+  private final Terminal terminal;
+
+  @Parameters(index = "0", paramLabel = "MODULE.wasm", description = "The module to inspect.")
+  Path module;
+
+  private FunctionNames names = FunctionNames.NONE;
+
+  InspectCommand(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  @Override
+  public ModuleFile moduleFile() {
+    return new ModuleFile(module);
+  }
+
+  @Override
+  public FunctionNames names() {
+    return names;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    ModuleFile file = moduleFile();
+    byte[] bytes = file.read();
+    WasmModule decoded = ModuleDecoder.decode(bytes);
+    names = FunctionNames.of(decoded);
+    String validity;
+    try {
+      Validator.validate(decoded, Set.of());
+      validity = "valid";
+    } catch (InvalidModuleException e) {
+      validity = e.getMessage();
+    }
+    NameSection nameSection = decoded.names() == null ? NameSection.EMPTY : decoded.names();
+    new ModuleReport(decoded, nameSection, SectionHeader.scan(bytes))
+        .print(terminal.report(), file.displayName() + ": " + bytes.length + " bytes, " + validity);
+    return ExitCode.OK.code();
+  }
+}
