@@ -1,0 +1,136 @@
+package dev.isola.wast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.isola.interp.Interpreter;
+import dev.isola.runtime.EngineConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The WebAssembly 2.0 spec testsuite (core and SIMD) on the interpreter: one dynamic test per script, failing if
+ * any of its commands failed, with the failures in its message. At the end it prints, alone on a line, {@code
+ * spec (interp): N passed, N failed, N skipped}, a table of the scripts with failures, and writes every failure
+ * line to {@code spec-interp-failures.txt} in the build folder.
+ *
+ * <p>The interpreter does not execute SIMD yet: SIMD scripts only decode and validate. Each script's skipped
+ * count is checked against its command types, so skips stay exactly explained: text-format {@code
+ * assert_malformed} everywhere, plus the execution commands of SIMD scripts.
+ *
+ * <p>{@code -Dspec.only=NAME} runs only the scripts whose path contains NAME (e.g. {@code i32/}); {@code
+ * -Dspec.simd=true} executes SIMD scripts too.
+ */
+class SpecSuiteTest {
+  private static final Set<String> EXECUTION = Set.of("action", "assert_return", "assert_trap",
+      "assert_exhaustion", "assert_unlinkable", "assert_uninstantiable", "register");
+  private static final int MAX_LISTED = 40;
+
+  /** The interpreter does not execute SIMD yet; {@code -Dspec.simd=true} runs SIMD scripts in full anyway. */
+  static final boolean SIMD_EXECUTION = Boolean.getBoolean("spec.simd");
+
+  private static final WastRunner RUNNER = new WastRunner(
+      EngineConfig.of(new Interpreter()), new PrintStream(PrintStream.nullOutputStream()), SIMD_EXECUTION);
+  private static final Map<String, Summary> RESULTS = new TreeMap<>();
+
+  static Path suite() {
+    return Path.of(System.getProperty("isola.shared", "../../shared"), "wasm-testsuite", "json");
+  }
+
+  @TestFactory
+  Stream<DynamicTest> spec() throws IOException {
+    return tests(suite(), RUNNER, RESULTS);
+  }
+
+  /** One test per script under {@code root} whose path contains {@code -Dspec.only}, in path order. */
+  static Stream<DynamicTest> tests(Path root, WastRunner runner, Map<String, Summary> results) throws IOException {
+    String only = System.getProperty("spec.only", "");
+    List<Path> scripts;
+    try (Stream<Path> files = Files.walk(root)) {
+      scripts = files.filter(p -> p.toString().endsWith(".json"))
+          .filter(p -> p.toString().contains(only))
+          .sorted()
+          .toList();
+    }
+    assertTrue(only.isEmpty() || !scripts.isEmpty(), "no script under " + root + " matches spec.only=" + only);
+    return scripts.stream().map(p -> {
+      String name = root.relativize(p.getParent()).toString();
+      return DynamicTest.dynamicTest(name, () -> runScript(p, name, runner, results));
+    });
+  }
+
+  private static void runScript(Path json, String name, WastRunner runner, Map<String, Summary> results) {
+    Summary s = runner.run(json);
+    synchronized (results) {
+      results.put(name, s);
+    }
+    assertEquals(expectedSkips(json), s.skipped(), name + ": skipped commands");
+    if (s.failed() > 0) {
+      String listed = s.failures().stream().limit(MAX_LISTED).collect(Collectors.joining("\n  ", "\n  ", ""));
+      String more = s.failed() > MAX_LISTED ? "\n  ... and " + (s.failed() - MAX_LISTED) + " more" : "";
+      throw new AssertionError(name + ": " + s.line() + listed + more);
+    }
+  }
+
+  /** What the harness must skip: text modules, and on a tier without SIMD, SIMD scripts' execution commands. */
+  private static int expectedSkips(Path json) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper().readTree(json.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    boolean simd = !SIMD_EXECUTION && WastRunner.isSimd(json);
+    int skips = 0;
+    for (JsonNode c : root.path("commands")) {
+      String type = c.path("type").asText();
+      if (type.equals("assert_malformed") && c.path("module_type").asText().equals("text")) {
+        skips++;
+      } else if (simd && EXECUTION.contains(type)) {
+        skips++;
+      }
+    }
+    return skips;
+  }
+
+  @AfterAll
+  static void report() throws IOException {
+    report("spec (interp)", "spec-interp-failures.txt", RESULTS);
+  }
+
+  /**
+   * Prints the table of scripts with failures and {@code title: N passed, N failed, N skipped} alone on a line,
+   * and writes every failure line to {@code failuresFile} in the build folder.
+   */
+  static void report(String title, String failuresFile, Map<String, Summary> results) throws IOException {
+    Summary total = results.values().stream().reduce(Summary.EMPTY, Summary::plus);
+    StringBuilder table = new StringBuilder("scripts with failures (passed/failed/skipped):\n");
+    results.forEach((name, s) -> {
+      if (s.failed() > 0) {
+        table.append(String.format("  %-28s %6d %6d %6d%n", name, s.passed(), s.failed(), s.skipped()));
+      }
+    });
+    System.out.print(table);
+    System.out.println(title + ": " + total.line());
+    String buildDir = System.getProperty("isola.buildDir");
+    if (buildDir != null) {
+      Path out = Path.of(buildDir, failuresFile);
+      Files.createDirectories(out.getParent());
+      Files.write(out, total.failures());
+    }
+  }
+}
