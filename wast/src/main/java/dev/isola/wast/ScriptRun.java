@@ -12,6 +12,8 @@ import dev.isola.runtime.UnlinkableException;
 import dev.isola.runtime.Value;
 import dev.isola.wasm.Feature;
 import dev.isola.wasm.binary.MalformedModuleException;
+import dev.isola.wasm.text.TextFormatException;
+import dev.isola.wasm.text.TextParser;
 import dev.isola.wasm.binary.ModuleDecoder;
 import dev.isola.wasm.validate.InvalidModuleException;
 import dev.isola.wasm.validate.Validator;
@@ -33,7 +35,8 @@ import java.util.function.Supplier;
  *
  * <p>When {@code execute} is false (SIMD scripts on a tier without SIMD execution), a {@code module} command is
  * only decoded and validated, without the tier, and counts as passed if that succeeds; commands that need an
- * instance are skipped. Text modules ({@code .wat}) are always skipped: Isola has no text parser.
+ * instance are skipped. Text modules ({@code .wat}) of {@code assert_malformed} go to the text parser, which must
+ * reject them.
  */
 final class ScriptRun {
   private static final System.Logger LOG = System.getLogger(WastRunner.class.getName());
@@ -221,7 +224,7 @@ final class ScriptRun {
   /** assert_malformed and assert_invalid: decoding, resp. validation, must reject the module. */
   private Outcome assertRejected(Command.AssertModule c) {
     if (!c.binary()) {
-      return Outcome.SKIPPED;
+      return assertTextRejected(c);
     }
     boolean malformed = c.rejection() == Command.Rejection.MALFORMED;
     byte[] bytes = read(c.filename());
@@ -245,6 +248,27 @@ final class ScriptRun {
       return Outcome.PASSED;
     }
     throw new CommandFailed("got a valid module");
+  }
+
+  /**
+   * assert_malformed of a text module: the text parser must reject it. wast2json writes only module fields for
+   * most of them, which the parser reads as the body of a module; a {@code (module binary ...)} inside one is
+   * decoded, so a malformed binary there counts as well.
+   */
+  private Outcome assertTextRejected(Command.AssertModule c) {
+    if (c.rejection() != Command.Rejection.MALFORMED) {
+      throw new CommandFailed("text modules are only expected in assert_malformed");
+    }
+    try {
+      TextParser.parseModule(read(c.filename()), features);
+    } catch (TextFormatException e) {
+      logReason(c, e.reason());
+      return Outcome.PASSED;
+    } catch (MalformedModuleException e) {
+      logReason(c, e.reason());
+      return Outcome.PASSED;
+    }
+    throw new CommandFailed("got a well-formed text module");
   }
 
   /** assert_unlinkable and assert_uninstantiable: the module compiles, its instantiation must fail. */

@@ -31,7 +31,8 @@ import java.util.Set;
  * <p>When {@code simdExecution} is false, SIMD scripts ({@link #isSimd}) only have their modules decoded and
  * validated: {@code module} commands are checked without instantiation, {@code assert_malformed} and {@code
  * assert_invalid} run as usual, and every command that needs execution is counted as skipped. Text-format
- * modules ({@code assert_malformed} of a {@code .wat}) are always skipped.
+ * modules ({@code assert_malformed} of a {@code .wat}) must be rejected by {@link
+ * dev.isola.wasm.text.TextParser}.
  *
  * <p>Not thread-safe: use one runner per thread.
  */

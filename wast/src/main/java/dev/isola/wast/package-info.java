@@ -13,8 +13,8 @@
  *       match the expected text (one is a prefix of the other).
  *   <li>{@code assert_exhaustion}: the trap {@code call stack exhausted}, or a {@link StackOverflowError}.
  *   <li>{@code assert_malformed}, {@code assert_invalid}, {@code assert_unlinkable}: the matching exception of
- *       any reason (a different reason is logged at DEBUG level); the wrong exception type fails. Text modules
- *       are skipped.
+ *       any reason (a different reason is logged at DEBUG level); the wrong exception type fails. A text
+ *       module of {@code assert_malformed} must be rejected by the text parser.
  * </ul>
  */
 package dev.isola.wast;
