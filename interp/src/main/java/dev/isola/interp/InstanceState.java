@@ -1,0 +1,75 @@
+package dev.isola.interp;
+
+import dev.isola.runtime.Function;
+import dev.isola.runtime.Global;
+import dev.isola.runtime.Instance;
+import dev.isola.runtime.Memory;
+import dev.isola.runtime.Table;
+import dev.isola.runtime.WasmFunction;
+
+/**
+ * What the dispatch loop needs of one instance, resolved once at link time into plain arrays: the loop reads
+ * {@code globals[i]} instead of asking the instance on every {@code global.get}.
+ *
+ * <p>{@code calleeCode[i]} is non-null when function {@code i} can run inside the loop (defined here, or an
+ * import defined by another interpreted instance, whose state is {@code calleeState[i]}); otherwise the call
+ * leaves the loop through {@code functions[i]} (a host function or another tier's code).
+ */
+final class InstanceState {
+  final Instance instance;
+  final InterpretedModule module;
+  final Memory memory;
+  final Global[] globals;
+  final Table[] tables;
+  final Function[] functions;
+  final CompiledFunction[] calleeCode;
+  final InstanceState[] calleeState;
+  /** The engine's canonical type id of each type of the module's type section. */
+  final int[] typeIds;
+
+  InstanceState(Instance instance, InterpretedModule module) {
+    this.instance = instance;
+    this.module = module;
+    var model = module.model();
+    this.memory = model.memorySpace().isEmpty() ? null : instance.memory(0);
+    this.globals = new Global[model.globalSpace().size()];
+    for (int i = 0; i < globals.length; i++) {
+      globals[i] = instance.global(i);
+    }
+    this.tables = new Table[model.tableSpace().size()];
+    for (int i = 0; i < tables.length; i++) {
+      tables[i] = instance.table(i);
+    }
+    int count = model.functionSpaceTypes().size();
+    int imported = model.importedFunctionCount();
+    this.functions = new Function[count];
+    this.calleeCode = new CompiledFunction[count];
+    this.calleeState = new InstanceState[count];
+    for (int i = 0; i < count; i++) {
+      functions[i] = instance.function(i);
+      if (i >= imported) {
+        calleeCode[i] = module.function(i);
+        calleeState[i] = this;
+      } else if (functions[i] instanceof WasmFunction w && w.instance().tierState() instanceof InstanceState other) {
+        // Already linked: follow its resolution, so a re-exported import also runs in the loop.
+        calleeCode[i] = other.calleeCode[w.index()];
+        calleeState[i] = other.calleeState[w.index()];
+      }
+    }
+    this.typeIds = new int[model.types().size()];
+    for (int i = 0; i < typeIds.length; i++) {
+      typeIds[i] = instance.typeId(i);
+    }
+  }
+
+  /** The canonical type id of any function, cheaply for interpreted ones. */
+  int typeIdOf(Function f) {
+    if (f instanceof WasmFunction w && w.instance().tierState() instanceof InstanceState other) {
+      CompiledFunction c = other.module.function(w.index());
+      if (c != null) {
+        return c.typeId;
+      }
+    }
+    return module.engine().typeId(f.type());
+  }
+}
