@@ -61,6 +61,8 @@ class WastRunnerTest {
     wasm("t.4.wasm", "02 15 01 08 7370656374657374 07 756e6b6e6f776e 03 7f 00");
     Files.write(dir.resolve("t.5.wasm"), HexFormat.of().parseHex("0061736d02000000"));
     Files.writeString(dir.resolve("t.6.wat"), "(module quote \"(func\")");
+    // well formed: an assert_malformed of it must fail
+    Files.writeString(dir.resolve("t.7.wat"), "(func (result i32) (i32.const 1))");
     String script = """
         {"source_filename": "t.wast", "commands": [
           {"type": "module", "line": 1, "name": "$M", "filename": "t.0.wasm"},
@@ -77,6 +79,7 @@ class WastRunnerTest {
           {"type": "assert_malformed", "line": 12, "filename": "t.5.wasm", "text": "unknown binary version", "module_type": "binary"},
           {"type": "assert_malformed", "line": 13, "filename": "t.6.wat", "text": "unexpected end", "module_type": "text"},
           {"type": "assert_invalid", "line": 14, "filename": "t.0.wasm", "text": "type mismatch", "module_type": "binary"},
+          {"type": "assert_malformed", "line": 16, "filename": "t.7.wat", "text": "unexpected token", "module_type": "text"},
           {"type": "assert_return", "line": 15, "action": {"type": "get", "module": "$Nope", "field": "g"}, "expected": []}
         ]}
         """;
@@ -91,8 +94,10 @@ class WastRunnerTest {
     assertEquals(List.of(
         "t.wast:3: assert_return get \"g\": expected (i32:0x2b(43)), got (i32:0x2a(42))",
         "t.wast:14: assert_invalid t.0.wasm: expected InvalidModuleException \"type mismatch\", got a valid module",
+        "t.wast:16: assert_malformed t.7.wat: expected MalformedModuleException \"unexpected token\", "
+            + "got a well-formed text module",
         "t.wast:15: assert_return get $Nope.\"g\": expected (), but there is no module named $Nope"), s.failures());
-    assertEquals("11 passed, 3 failed, 1 skipped", s.line());
+    assertEquals("12 passed, 4 failed, 0 skipped", s.line());
     assertEquals(String.join(System.lineSeparator(), s.failures()) + System.lineSeparator(),
         log.toString(StandardCharsets.UTF_8));
   }
