@@ -33,8 +33,7 @@ import picocli.CommandLine.Spec;
     description = {
         "Runs a WASI command module (its _start export) and exits with the program's exit status.",
         "The program's argv[0] is the module's file name; its environment is empty unless --env is given."})
-final class ExecCommand implements Callable<Integer>, ModuleCommand {
-  private final Terminal terminal;
+final class ExecCommand extends ModuleCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
@@ -60,20 +59,13 @@ final class ExecCommand implements Callable<Integer>, ModuleCommand {
   @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the program.")
   List<String> args = new ArrayList<>();
 
-  private FunctionNames names = FunctionNames.NONE;
-
   ExecCommand(Terminal terminal) {
-    this.terminal = terminal;
+    super(terminal);
   }
 
   @Override
-  public ModuleFile moduleFile() {
-    return new ModuleFile(module);
-  }
-
-  @Override
-  public FunctionNames names() {
-    return names;
+  Path modulePath() {
+    return module;
   }
 
   @Override
@@ -84,8 +76,7 @@ final class ExecCommand implements Callable<Integer>, ModuleCommand {
     ModuleFile file = moduleFile();
     byte[] bytes = file.read();
     Engine engine = Engine.of(EngineConfig.of(new Interpreter()));
-    Module compiled = engine.compile(bytes);
-    names = FunctionNames.of(compiled.model());
+    Module compiled = engine.compile(decode(bytes));
 
     List<String> argv = new ArrayList<>();
     argv.add(file.fileName());

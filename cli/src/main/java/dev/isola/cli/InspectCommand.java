@@ -2,7 +2,6 @@ package dev.isola.cli;
 
 import dev.isola.wasm.NameSection;
 import dev.isola.wasm.WasmModule;
-import dev.isola.wasm.binary.ModuleDecoder;
 import dev.isola.wasm.validate.InvalidModuleException;
 import dev.isola.wasm.validate.Validator;
 import java.nio.file.Path;
@@ -22,34 +21,25 @@ import picocli.CommandLine.Parameters;
         "Shows what a module contains.",
         "Its sections (offsets and sizes), imports, exports, memories, tables, globals, custom sections",
         "and functions, with their names from the name section."})
-final class InspectCommand implements Callable<Integer>, ModuleCommand {
-  private final Terminal terminal;
+final class InspectCommand extends ModuleCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "MODULE.wasm", description = "The module to inspect.")
   Path module;
 
-  private FunctionNames names = FunctionNames.NONE;
-
   InspectCommand(Terminal terminal) {
-    this.terminal = terminal;
+    super(terminal);
   }
 
   @Override
-  public ModuleFile moduleFile() {
-    return new ModuleFile(module);
-  }
-
-  @Override
-  public FunctionNames names() {
-    return names;
+  Path modulePath() {
+    return module;
   }
 
   @Override
   public Integer call() throws Exception {
     ModuleFile file = moduleFile();
     byte[] bytes = file.read();
-    WasmModule decoded = ModuleDecoder.decode(bytes);
-    names = FunctionNames.of(decoded);
+    WasmModule decoded = decode(bytes);
     String validity;
     try {
       Validator.validate(decoded, Set.of());

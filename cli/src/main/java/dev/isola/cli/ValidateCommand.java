@@ -1,7 +1,6 @@
 package dev.isola.cli;
 
 import dev.isola.wasm.WasmModule;
-import dev.isola.wasm.binary.ModuleDecoder;
 import dev.isola.wasm.validate.Validator;
 import java.nio.file.Path;
 import java.util.Set;
@@ -16,33 +15,24 @@ import picocli.CommandLine.Parameters;
     description = {
         "Checks that a module is well formed and valid (WebAssembly 2.0).",
         "Prints 'MODULE.wasm: valid', or the error with its byte offset and exits with 3."})
-final class ValidateCommand implements Callable<Integer>, ModuleCommand {
-  private final Terminal terminal;
+final class ValidateCommand extends ModuleCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "MODULE.wasm", description = "The module to check.")
   Path module;
 
-  private FunctionNames names = FunctionNames.NONE;
-
   ValidateCommand(Terminal terminal) {
-    this.terminal = terminal;
+    super(terminal);
   }
 
   @Override
-  public ModuleFile moduleFile() {
-    return new ModuleFile(module);
-  }
-
-  @Override
-  public FunctionNames names() {
-    return names;
+  Path modulePath() {
+    return module;
   }
 
   @Override
   public Integer call() throws Exception {
     ModuleFile file = moduleFile();
-    WasmModule decoded = ModuleDecoder.decode(file.read());
-    names = FunctionNames.of(decoded);
+    WasmModule decoded = decode(file.read());
     Validator.validate(decoded, Set.of());
     terminal.report().println(file.displayName() + ": valid");
     return ExitCode.OK.code();
