@@ -1,9 +1,11 @@
 package dev.isola.interp;
 
+import dev.isola.runtime.ChunkPoll;
 import dev.isola.runtime.Function;
 import dev.isola.runtime.Global;
 import dev.isola.runtime.Instance;
 import dev.isola.runtime.Memory;
+import dev.isola.runtime.Store;
 import dev.isola.runtime.Table;
 import dev.isola.runtime.WasmFunction;
 
@@ -26,6 +28,12 @@ final class InstanceState {
   final InstanceState[] calleeState;
   /** The engine's canonical type id of each type of the module's type section. */
   final int[] typeIds;
+  /**
+   * The poll between chunks of a bulk operation: one fuel unit per 1024 bytes or elements of the chunk (chunks
+   * are multiples of 1024 but the last, so the total is the operation's length / 1024, as before chunking),
+   * charged through a slow-path safepoint before the chunk is written. Shorter chunks are free and skip it.
+   */
+  final ChunkPoll bulkPoll;
 
   InstanceState(Instance instance, InterpretedModule module) {
     this.instance = instance;
@@ -56,6 +64,13 @@ final class InstanceState {
         calleeState[i] = other.calleeState[w.index()];
       }
     }
+    Store store = instance.store();
+    this.bulkPoll = length -> {
+      long weight = length >>> 10;
+      if (weight > 0) {
+        store.safepoint(weight);
+      }
+    };
     this.typeIds = new int[model.types().size()];
     for (int i = 0; i < typeIds.length; i++) {
       typeIds[i] = instance.typeId(i);

@@ -9,8 +9,8 @@ import dev.isola.runtime.Trap;
 import dev.isola.runtime.TrapKind;
 import dev.isola.runtime.Value;
 import dev.isola.runtime.WasmFunction;
+import dev.isola.runtime.ops.F64Ops;
 import dev.isola.runtime.ops.I32Ops;
-import dev.isola.runtime.ops.I64Ops;
 import dev.isola.wasm.FuncType;
 import dev.isola.wasm.ValType;
 import java.lang.invoke.MethodHandles;
@@ -233,39 +233,50 @@ final class Machine {
     return null;
   }
 
-  /** Results of {@link #call} and {@link #tailCall}: the callee entered, or the stack pointer after an outside call. */
+  /**
+   * Results of {@link #call} and {@link #tailCall}: the callee entered, or the stack pointer after an outside call
+   * and the pc after the call's operands.
+   */
   private CompiledFunction nextCode;
   private InstanceState nextState;
   private int nextSp;
   private int nextFp;
+  private int nextPc;
 
   /**
    * {@code call} or {@code call_indirect} with operands at {@code code[pc]}: pushes the caller's frame and lays
    * out the callee's, returning true ({@link #nextCode}, {@link #nextState}, {@link #nextFp}); or, for a callee
-   * outside the loop, calls it and returns false ({@link #nextSp} past its results).
+   * outside the loop, calls it and returns false ({@link #nextSp} past its results, {@link #nextPc}). The tail
+   * calls go to {@link #tailCall}: one case in the loop for all four saves its bytecode budget.
    */
   private boolean call(int op, CompiledFunction fn, InstanceState st, int[] code, int pc, int fp, int sp) {
+    if (op == Op.RETURN_CALL || op == Op.RETURN_CALL_INDIRECT) {
+      nextPc = pc + (op == Op.RETURN_CALL ? 1 : 2);
+      return tailCall(op, st, code, pc, fp, sp);
+    }
     CompiledFunction callee;
     InstanceState next;
     if (op == Op.CALL) {
       int fi = code[pc];
       callee = st.calleeCode[fi];
+      pc++;
       if (callee == null) {
         nextSp = callOut(st.functions[fi], st, sp);
+        nextPc = pc;
         return false;
       }
       next = st.calleeState[fi];
-      pc++;
     } else {
       Table table = st.tables[code[pc + 1]];
       int index = (int) stack[--sp];
       callee = resolveIndirect(st, table, code[pc], index);
+      pc += 2;
       if (callee == null) {
         nextSp = callOut((Function) table.get(index), st, sp);
+        nextPc = pc;
         return false;
       }
       next = indirectState;
-      pc += 2;
     }
     nextFp = enter(fn, st, pc, fp, callee, sp);
     nextCode = callee;
@@ -275,7 +286,8 @@ final class Machine {
 
   /**
    * {@code return_call} or {@code return_call_indirect} with operands at {@code code[pc]}: replaces the frame
-   * at {@code fp} by the callee's and returns true ({@link #nextCode}, {@link #nextState}), or, for a callee
+   * at {@code fp} by the callee's and returns true ({@link #nextCode}, {@link #nextState}, {@link #nextFp} =
+   * {@code fp}), or, for a callee
    * outside the loop, calls it and returns false ({@link #nextSp} past its results).
    */
   private boolean tailCall(int op, InstanceState st, int[] code, int pc, int fp, int sp) {
@@ -302,6 +314,7 @@ final class Machine {
     System.arraycopy(stack, sp - n, stack, fp, n);
     System.arraycopy(refs, sp - n, refs, fp, n);
     layout(callee, fp, fp + n);
+    nextFp = fp;
     nextCode = callee;
     nextState = next;
     return true;
@@ -420,9 +433,10 @@ final class Machine {
             memory = st.memory;
             mem = memory == null ? null : memory.bytes();
           }
-          case Op.CALL, Op.CALL_INDIRECT -> {
+          case Op.CALL, Op.CALL_INDIRECT, Op.RETURN_CALL, Op.RETURN_CALL_INDIRECT -> {
             // The work is out of line (keeping this loop small enough to inline what matters); the loop
-            // only reloads its state.
+            // only reloads its state. A tail call outside the loop is followed by the RETURN the pre-decoder
+            // put next, which returns its results.
             if (call(op, fn, st, code, pc, fp, sp)) {
               fn = nextCode;
               st = nextState;
@@ -434,28 +448,7 @@ final class Machine {
                 allotted = budget = poll(store, allotted - budget, sp);
               }
             } else {
-              pc += op == Op.CALL ? 1 : 2;
-              sp = nextSp;
-            }
-            s = stack;
-            r = refs;
-            memory = st.memory;
-            mem = memory == null ? null : memory.bytes();
-          }
-          case Op.RETURN_CALL, Op.RETURN_CALL_INDIRECT -> {
-            // Rare (tail-call proposal): the work is out of line; the loop only reloads its state.
-            if (tailCall(op, st, code, pc, fp, sp)) {
-              fn = nextCode;
-              st = nextState;
-              code = fn.code;
-              pc = 0;
-              sp = fp + fn.localSlots;
-              if ((budget -= fn.entryWeight) <= 0) {
-                allotted = budget = poll(store, allotted - budget, sp);
-              }
-            } else {
-              // Called out of the loop; the RETURN the pre-decoder put next returns its results.
-              pc += op == Op.RETURN_CALL ? 1 : 2;
+              pc = nextPc;
               sp = nextSp;
             }
             s = stack;
@@ -480,8 +473,10 @@ final class Machine {
             s[sp++] = (code[pc] & 0xFFFF_FFFFL) | ((long) code[pc + 1] << 32);
             pc += 2;
           }
-          // Memory: the JVM's own range check on mem (or the VarHandle's) becomes the trap, see the catch.
-          case Op.I32_LOAD, Op.F32_LOAD -> {
+          // Memory: the JVM's own range check on mem (or the VarHandle's) becomes the trap, see the catch. The
+          // 16-bit forms and i64.load32_u, rare in hot code, are in RareOps, to leave bytecode budget for fusions.
+          // i32.load puts the int in its slot sign-extended: exactly what i64.load32_s needs.
+          case Op.I32_LOAD, Op.F32_LOAD, Op.I64_LOAD32_S -> {
             int ab = (int) s[sp - 1];
             int ea = ab + code[pc++];
             s[sp - 1] = (int) INT.get(mem, (ea | ((ab | ea) >> 31)));
@@ -501,26 +496,6 @@ final class Machine {
             int ea = ab + code[pc++];
             s[sp - 1] = mem[(ea | ((ab | ea) >> 31))] & 0xFF;
           }
-          case Op.I32_LOAD16_S, Op.I64_LOAD16_S -> {
-            int ab = (int) s[sp - 1];
-            int ea = ab + code[pc++];
-            s[sp - 1] = (short) SHORT.get(mem, (ea | ((ab | ea) >> 31)));
-          }
-          case Op.I32_LOAD16_U, Op.I64_LOAD16_U -> {
-            int ab = (int) s[sp - 1];
-            int ea = ab + code[pc++];
-            s[sp - 1] = (short) SHORT.get(mem, (ea | ((ab | ea) >> 31))) & 0xFFFF;
-          }
-          case Op.I64_LOAD32_S -> {
-            int ab = (int) s[sp - 1];
-            int ea = ab + code[pc++];
-            s[sp - 1] = (int) INT.get(mem, (ea | ((ab | ea) >> 31)));
-          }
-          case Op.I64_LOAD32_U -> {
-            int ab = (int) s[sp - 1];
-            int ea = ab + code[pc++];
-            s[sp - 1] = (int) INT.get(mem, (ea | ((ab | ea) >> 31))) & 0xFFFF_FFFFL;
-          }
           case Op.I32_STORE, Op.F32_STORE, Op.I64_STORE32 -> {
             sp -= 2;
             int ab = (int) s[sp];
@@ -539,30 +514,6 @@ final class Machine {
             int ea = ab + code[pc++];
             mem[(ea | ((ab | ea) >> 31))] = (byte) s[sp + 1];
           }
-          case Op.I32_STORE16, Op.I64_STORE16 -> {
-            sp -= 2;
-            int ab = (int) s[sp];
-            int ea = ab + code[pc++];
-            SHORT.set(mem, (ea | ((ab | ea) >> 31)), (short) s[sp + 1]);
-          }
-          case Op.MEMORY_SIZE -> {
-            s[sp++] = memory.pages();
-            pc++;
-          }
-          case Op.MEMORY_GROW -> {
-            s[sp - 1] = memory.grow((int) s[sp - 1]);
-            mem = memory.bytes();
-            pc++;
-          }
-          case Op.MEMORY_FILL, Op.MEMORY_COPY, Op.MEMORY_INIT, Op.TABLE_FILL, Op.TABLE_COPY, Op.TABLE_INIT -> {
-            // These may reach a safepoint (RareOps.chargeBulk), whose handler may grow the stack arrays.
-            top = sp;
-            sp = RareOps.exec(op, code, pc, s, r, sp, fp, st);
-            pc += RareOps.OPERANDS[op];
-            s = stack;
-            r = refs;
-          }
-
           case Op.I32_EQZ -> s[sp - 1] = (int) s[sp - 1] == 0 ? 1 : 0;
           case Op.I32_EQ -> s[--sp - 1] = (int) s[sp - 1] == (int) s[sp] ? 1 : 0;
           case Op.I32_NE -> s[--sp - 1] = (int) s[sp - 1] != (int) s[sp] ? 1 : 0;
@@ -577,9 +528,7 @@ final class Machine {
           case Op.I32_ADD -> s[--sp - 1] = (int) s[sp - 1] + (int) s[sp];
           case Op.I32_SUB -> s[--sp - 1] = (int) s[sp - 1] - (int) s[sp];
           case Op.I32_MUL -> s[--sp - 1] = (int) s[sp - 1] * (int) s[sp];
-          case Op.I32_DIV_S -> s[--sp - 1] = I32Ops.divS((int) s[sp - 1], (int) s[sp]);
           case Op.I32_DIV_U -> s[--sp - 1] = I32Ops.divU((int) s[sp - 1], (int) s[sp]);
-          case Op.I32_REM_S -> s[--sp - 1] = I32Ops.remS((int) s[sp - 1], (int) s[sp]);
           case Op.I32_REM_U -> s[--sp - 1] = I32Ops.remU((int) s[sp - 1], (int) s[sp]);
           case Op.I32_AND -> s[--sp - 1] = (int) s[sp - 1] & (int) s[sp];
           case Op.I32_OR -> s[--sp - 1] = (int) s[sp - 1] | (int) s[sp];
@@ -602,10 +551,6 @@ final class Machine {
           case Op.I64_ADD -> s[--sp - 1] = s[sp - 1] + s[sp];
           case Op.I64_SUB -> s[--sp - 1] = s[sp - 1] - s[sp];
           case Op.I64_MUL -> s[--sp - 1] = s[sp - 1] * s[sp];
-          case Op.I64_DIV_S -> s[--sp - 1] = I64Ops.divS(s[sp - 1], s[sp]);
-          case Op.I64_DIV_U -> s[--sp - 1] = I64Ops.divU(s[sp - 1], s[sp]);
-          case Op.I64_REM_S -> s[--sp - 1] = I64Ops.remS(s[sp - 1], s[sp]);
-          case Op.I64_REM_U -> s[--sp - 1] = I64Ops.remU(s[sp - 1], s[sp]);
           case Op.I64_AND -> s[--sp - 1] = s[sp - 1] & s[sp];
           case Op.I64_OR -> s[--sp - 1] = s[sp - 1] | s[sp];
           case Op.I64_XOR -> s[--sp - 1] = s[sp - 1] ^ s[sp];
@@ -784,6 +729,75 @@ final class Machine {
             LONG.set(mem, (ea | ((ab | ea) >> 31)),
                 Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp + 1]) - Double.longBitsToDouble(s[sp + 2])));
           }
+          case Op.F64_ADD_ML_STORE -> {
+            // A trap in the load reports the store's offset, as other fused loads report their last part's.
+            int ab = (int) s[fp + code[pc]];
+            int ea = ab + code[pc + 1];
+            double v = Double.longBitsToDouble(s[--sp])
+                + Double.longBitsToDouble((long) LONG.get(mem, (ea | ((ab | ea) >> 31))));
+            ab = (int) s[--sp];
+            ea = ab + code[pc + 2];
+            LONG.set(mem, (ea | ((ab | ea) >> 31)), Double.doubleToRawLongBits(v));
+            pc += 3;
+          }
+          case Op.JUMP_F64_LE_C, Op.JUMP_F64_NLE_C -> {
+            // One case for both polarities: the bytecode budget matters more than one compare of op.
+            boolean le = Double.longBitsToDouble(s[--sp])
+                <= Double.longBitsToDouble((code[pc] & 0xFFFF_FFFFL) | ((long) code[pc + 1] << 32));
+            pc = le == (op == Op.JUMP_F64_LE_C) ? code[pc + 2] : pc + 3;
+          }
+          case Op.F64_SQRT -> s[sp - 1] = F64Ops.sqrt(s[sp - 1]);
+          case Op.LT_F64_MUL_L -> {
+            // The local is written before the second operand is read: they may be the same local.
+            long v = s[sp - 1];
+            s[fp + code[pc]] = v;
+            s[sp - 1] = Double.doubleToRawLongBits(
+                Double.longBitsToDouble(v) * Double.longBitsToDouble(s[fp + code[pc + 1]]));
+            pc += 2;
+          }
+          case Op.LT_F64_ADD -> {
+            long v = s[--sp];
+            s[fp + code[pc++]] = v;
+            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1]) + Double.longBitsToDouble(v));
+          }
+          case Op.LT_F64_MUL -> {
+            long v = s[--sp];
+            s[fp + code[pc++]] = v;
+            s[sp - 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[sp - 1]) * Double.longBitsToDouble(v));
+          }
+          case Op.F64_ADD_LL -> {
+            s[sp++] = Double.doubleToRawLongBits(
+                Double.longBitsToDouble(s[fp + code[pc]]) + Double.longBitsToDouble(s[fp + code[pc + 1]]));
+            pc += 2;
+          }
+          case Op.F64_SUB_LL -> {
+            s[sp++] = Double.doubleToRawLongBits(
+                Double.longBitsToDouble(s[fp + code[pc]]) - Double.longBitsToDouble(s[fp + code[pc + 1]]));
+            pc += 2;
+          }
+          case Op.BR_IF_LE_U64 -> {
+            sp -= 2;
+            pc = Long.compareUnsigned(s[sp], s[sp + 1]) <= 0 ? code[pc] : pc + 1;
+          }
+          case Op.I32_AND_SHL_C -> {
+            s[sp - 1] = ((int) s[sp - 1] & code[pc]) << code[pc + 1];
+            pc += 2;
+          }
+          case Op.BR_IF_LT_S_L -> pc = (int) s[--sp] < (int) s[fp + code[pc]] ? code[pc + 1] : pc + 2;
+          case Op.I32_SHR_U_LC -> {
+            s[sp++] = (int) s[fp + code[pc]] >>> code[pc + 1];
+            pc += 2;
+          }
+          case Op.I32_XOR_SHR_U_LC -> {
+            s[sp - 1] = (int) s[sp - 1] ^ ((int) s[fp + code[pc]] >>> code[pc + 1]);
+            pc += 2;
+          }
+          case Op.I32_STORE8_LC -> {
+            int ab = (int) s[fp + code[pc]];
+            int ea = ab + code[pc + 2];
+            mem[(ea | ((ab | ea) >> 31))] = (byte) code[pc + 1];
+            pc += 3;
+          }
           case Op.F64_MUL_LL -> {
             s[sp++] = Double.doubleToRawLongBits(
                 Double.longBitsToDouble(s[fp + code[pc]]) * Double.longBitsToDouble(s[fp + code[pc + 1]]));
@@ -828,8 +842,14 @@ final class Machine {
           }
 
           default -> {
+            // Bulk operations poll between chunks (InstanceState.bulkPoll): a safepoint handler there may run
+            // Wasm, growing the stack arrays, or grow the memory; memory.grow is here too.
+            top = sp;
             sp = RareOps.exec(op, code, pc, s, r, sp, fp, st);
             pc += RareOps.OPERANDS[op];
+            s = stack;
+            r = refs;
+            mem = memory == null ? null : memory.bytes();
           }
         }
       }

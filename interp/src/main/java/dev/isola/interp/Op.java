@@ -284,7 +284,34 @@ final class Op {
   static final int F64_SUB_STORE = 261;
   static final int F64_MUL_LL = 262;
   static final int F64_ADD_C_LOAD = 263;
-  static final int COUNT = 264;
+  /** f64.const c; f64.le (operands: c as two ints), and with i32.eqz after it; both out of line (RareOps). */
+  static final int F64_LE_C = 264;
+  static final int F64_NLE_C = 265;
+  /** {@code F64_LE_C} or {@code F64_NLE_C} fused with the branch that consumes it (operands: c, target). */
+  static final int JUMP_F64_LE_C = 266;
+  static final int JUMP_F64_NLE_C = 267;
+  /** f64.load of a local's address, f64.add, f64.store (operands: local, load offset, store offset). */
+  static final int F64_ADD_ML_STORE = 268;
+  /** i64.le_u; br_if (operand: target). */
+  static final int BR_IF_LE_U64 = 269;
+  /** local.get a; i32.const c; i32.shr_u (operands: a, c), and then i32.xor (CRC's table-driven step). */
+  static final int I32_SHR_U_LC = 270;
+  static final int I32_XOR_SHR_U_LC = 271;
+  /** local.get a; i32.const c; i32.store8 (operands: a, c, offset): a constant byte stored at a local's address. */
+  static final int I32_STORE8_LC = 272;
+  /** local.tee a; local.get b; f64.mul (operands: a, b). */
+  static final int LT_F64_MUL_L = 273;
+  /** local.tee a; f64.add and local.tee a; f64.mul (operand: a). */
+  static final int LT_F64_ADD = 274;
+  static final int LT_F64_MUL = 275;
+  /** local.get a; local.get b; f64.add and f64.sub (operands: a, b). */
+  static final int F64_ADD_LL = 276;
+  static final int F64_SUB_LL = 277;
+  /** i32.const m; i32.and; i32.const k; i32.shl (operands: m, k): a table index scaled to bytes. */
+  static final int I32_AND_SHL_C = 278;
+  /** local.get b; i32.lt_s; br_if (operands: b, target). */
+  static final int BR_IF_LT_S_L = 279;
+  static final int COUNT = 280;
 
   /** The {@link OpCode}s that keep their meaning, indexed by their interpreter number. */
   static final OpCode[] DIRECT = {

@@ -83,6 +83,9 @@ final class PreDecoder {
   /** The last instruction emitted, while the next may still fuse with it (SuperInstructions); else -1. */
   private int lastOp = -1;
   private int lastStart;
+  /** The instruction emitted just before {@link #lastOp}, with nothing between (no label); else -1. */
+  private int prevOp = -1;
+  private int prevStart;
 
   PreDecoder(WasmModule module) {
     this.module = module;
@@ -103,6 +106,7 @@ final class PreDecoder {
     ctls.clear();
     entryWeight = 1;
     lastOp = -1;
+    prevOp = -1;
 
     int localCount = type.params().size() + body.locals().size();
     localTypes = new ValType[localCount];
@@ -575,8 +579,24 @@ final class PreDecoder {
       code[lastStart] = fused;
       offsets[instructionCount - 1] = in.offset();
       lastOp = fused;
+      int joined = prevOp < 0 ? -1 : SuperInstructions.fuse(prevOp, fused);
+      if (joined >= 0) {
+        // The fused instruction joins the one before it: drop its number, its operands move down one slot.
+        // Only operands already emitted move, and no fusion rule has a branch as its first part, so none of
+        // them is a branch target awaiting a fixup.
+        System.arraycopy(code, lastStart + 1, code, lastStart, pc - lastStart - 1);
+        pc--;
+        code[prevStart] = joined;
+        instructionCount--;
+        offsets[instructionCount - 1] = in.offset();
+        lastOp = joined;
+        lastStart = prevStart;
+        prevOp = -1;
+      }
       return;
     }
+    prevOp = lastOp;
+    prevStart = lastStart;
     lastStart = pc;
     lastOp = number;
     if (instructionCount == pcs.length) {
@@ -591,6 +611,7 @@ final class PreDecoder {
   /** A branch may land at the current pc: nothing emitted before it may fuse with what follows. */
   private void label() {
     lastOp = -1;
+    prevOp = -1;
   }
 
   private void emit(int v) {

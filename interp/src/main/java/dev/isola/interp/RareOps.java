@@ -7,6 +7,8 @@ import dev.isola.runtime.TrapKind;
 import dev.isola.runtime.ops.Conversions;
 import dev.isola.runtime.ops.F32Ops;
 import dev.isola.runtime.ops.F64Ops;
+import dev.isola.runtime.ops.I32Ops;
+import dev.isola.runtime.ops.I64Ops;
 import dev.isola.wasm.OpCode;
 
 /**
@@ -36,21 +38,11 @@ final class RareOps {
       OPERANDS[op] = 1;
     }
     OPERANDS[Op.MEMORY_ALWAYS_OUT_OF_BOUNDS] = 1;
+    OPERANDS[Op.F64_LE_C] = 2;
+    OPERANDS[Op.F64_NLE_C] = 2;
   }
 
   private RareOps() {}
-
-  /**
-   * Bulk operations charge one fuel unit per 1024 bytes or elements of their length (on top of the stack),
-   * through a safepoint, before acting: a long copy is accounted for and can hit the deadline. The loop has
-   * set {@code Machine.top} and re-reads the stack arrays afterwards, as a handler may run Wasm here.
-   */
-  private static void chargeBulk(InstanceState st, long length) {
-    long weight = (length & 0xFFFF_FFFFL) >>> 10;
-    if (weight > 0) {
-      st.instance.store().safepoint(weight);
-    }
-  }
 
   private static float f32(long slot) {
     return Float.intBitsToFloat((int) slot);
@@ -76,6 +68,58 @@ final class RareOps {
         s[sp] = (code[pc] & 0xFFFF_FFFFL) | ((long) code[pc + 1] << 32);
         s[sp + 1] = (code[pc + 2] & 0xFFFF_FFFFL) | ((long) code[pc + 3] << 32);
         return sp + 2;
+      }
+      // Division is slow anyway; out of the loop it leaves bytecode budget for fusions (signed i32 stays: C's
+      // unsigned size_t arithmetic makes i32.div_u/rem_u the frequent ones).
+      case Op.I32_DIV_S -> {
+        s[sp - 2] = I32Ops.divS((int) s[sp - 2], (int) s[sp - 1]);
+        return sp - 1;
+      }
+      case Op.I32_REM_S -> {
+        s[sp - 2] = I32Ops.remS((int) s[sp - 2], (int) s[sp - 1]);
+        return sp - 1;
+      }
+      case Op.I64_DIV_S -> {
+        s[sp - 2] = I64Ops.divS(s[sp - 2], s[sp - 1]);
+        return sp - 1;
+      }
+      case Op.I64_DIV_U -> {
+        s[sp - 2] = I64Ops.divU(s[sp - 2], s[sp - 1]);
+        return sp - 1;
+      }
+      case Op.I64_REM_S -> {
+        s[sp - 2] = I64Ops.remS(s[sp - 2], s[sp - 1]);
+        return sp - 1;
+      }
+      case Op.I64_REM_U -> {
+        s[sp - 2] = I64Ops.remU(s[sp - 2], s[sp - 1]);
+        return sp - 1;
+      }
+      case Op.MEMORY_SIZE -> {
+        s[sp] = st.memory.pages();
+        return sp + 1;
+      }
+      case Op.MEMORY_GROW -> s[sp - 1] = st.memory.grow((int) s[sp - 1]);
+      case Op.I32_LOAD16_S, Op.I64_LOAD16_S -> {
+        int ab = (int) s[sp - 1];
+        int ea = ab + a;
+        s[sp - 1] = (short) Machine.SHORT.get(st.memory.bytes(), (ea | ((ab | ea) >> 31)));
+      }
+      case Op.I32_LOAD16_U, Op.I64_LOAD16_U -> {
+        int ab = (int) s[sp - 1];
+        int ea = ab + a;
+        s[sp - 1] = (short) Machine.SHORT.get(st.memory.bytes(), (ea | ((ab | ea) >> 31))) & 0xFFFF;
+      }
+      case Op.I64_LOAD32_U -> {
+        int ab = (int) s[sp - 1];
+        int ea = ab + a;
+        s[sp - 1] = (int) Machine.INT.get(st.memory.bytes(), (ea | ((ab | ea) >> 31))) & 0xFFFF_FFFFL;
+      }
+      case Op.I32_STORE16, Op.I64_STORE16 -> {
+        int ab = (int) s[sp - 2];
+        int ea = ab + a;
+        Machine.SHORT.set(st.memory.bytes(), (ea | ((ab | ea) >> 31)), (short) s[sp - 1]);
+        return sp - 2;
       }
       case Op.V128_LOAD -> {
         byte[] mem = st.memory.bytes();
@@ -186,37 +230,32 @@ final class RareOps {
         return sp - 1;
       }
       case Op.TABLE_FILL -> {
-        chargeBulk(st, s[sp - 1]);
-        st.tables[a].fill((int) s[sp - 3], r[sp - 2], (int) s[sp - 1]);
+        st.tables[a].fill((int) s[sp - 3], r[sp - 2], (int) s[sp - 1], st.bulkPoll);
         return sp - 3;
       }
       case Op.TABLE_COPY -> {
-        chargeBulk(st, s[sp - 1]);
         Table dst = st.tables[a];
-        dst.copy((int) s[sp - 3], st.tables[b], (int) s[sp - 2], (int) s[sp - 1]);
+        dst.copy((int) s[sp - 3], st.tables[b], (int) s[sp - 2], (int) s[sp - 1], st.bulkPoll);
         return sp - 3;
       }
       case Op.TABLE_INIT -> {
-        chargeBulk(st, s[sp - 1]);
-        st.tables[b].init((int) s[sp - 3], st.instance.elementSegment(a), (int) s[sp - 2], (int) s[sp - 1]);
+        st.tables[b].init((int) s[sp - 3], st.instance.elementSegment(a), (int) s[sp - 2], (int) s[sp - 1],
+            st.bulkPoll);
         return sp - 3;
       }
       case Op.ELEM_DROP -> st.instance.dropElementSegment(a);
       case Op.MEMORY_INIT -> {
-        chargeBulk(st, s[sp - 1]);
-        st.memory.init(u32(s[sp - 3]), st.instance.dataSegment(a), u32(s[sp - 2]), u32(s[sp - 1]));
+        st.memory.init(u32(s[sp - 3]), st.instance.dataSegment(a), u32(s[sp - 2]), u32(s[sp - 1]), st.bulkPoll);
         return sp - 3;
       }
       case Op.DATA_DROP -> st.instance.dropDataSegment(a);
       case Op.MEMORY_COPY -> {
-        chargeBulk(st, s[sp - 1]);
         Memory m = st.memory;
-        m.copy(u32(s[sp - 3]), m, u32(s[sp - 2]), u32(s[sp - 1]));
+        m.copy(u32(s[sp - 3]), m, u32(s[sp - 2]), u32(s[sp - 1]), st.bulkPoll);
         return sp - 3;
       }
       case Op.MEMORY_FILL -> {
-        chargeBulk(st, s[sp - 1]);
-        st.memory.fill(u32(s[sp - 3]), (byte) s[sp - 2], u32(s[sp - 1]));
+        st.memory.fill(u32(s[sp - 3]), (byte) s[sp - 2], u32(s[sp - 1]), st.bulkPoll);
         return sp - 3;
       }
 
@@ -284,6 +323,8 @@ final class RareOps {
         s[sp - 2] = f64(s[sp - 2]) <= f64(s[sp - 1]) ? 1 : 0;
         return sp - 1;
       }
+      case Op.F64_LE_C -> s[sp - 1] = f64(s[sp - 1]) <= f64((a & 0xFFFF_FFFFL) | ((long) b << 32)) ? 1 : 0;
+      case Op.F64_NLE_C -> s[sp - 1] = f64(s[sp - 1]) <= f64((a & 0xFFFF_FFFFL) | ((long) b << 32)) ? 0 : 1;
       case Op.F64_GE -> {
         s[sp - 2] = f64(s[sp - 2]) >= f64(s[sp - 1]) ? 1 : 0;
         return sp - 1;

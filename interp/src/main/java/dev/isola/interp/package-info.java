@@ -20,8 +20,9 @@
  *       place from the value stack.
  *   <li><b>Safepoints</b> at function entry and loop headers decrement a local countdown by a static weight
  *       (instructions in the function or loop body) and call {@code Store.safepoint} when it runs out, so fuel
- *       is deterministic. Bulk memory and table instructions also charge one unit per 1024 bytes or elements,
- *       before they act (the runtime's bulk operations check and copy in one call, not in chunks).
+ *       is deterministic. Bulk memory and table instructions check their bounds once, then work in chunks
+ *       (64 KiB, 4,096 elements) and poll before each, charging one unit per 1024 bytes or elements, so a
+ *       2 GiB {@code memory.fill} can run out of fuel, hit its deadline or be interrupted in the middle.
  *   <li><b>Semantics</b> of tricky operations are the shared static methods of {@code dev.isola.runtime.ops}.
  * </ul>
  */

@@ -20,6 +20,8 @@ import java.util.Arrays;
 public final class Memory implements Extern {
   /** The most pages a {@code byte[]} can hold: 32767 * 64 KiB is just under {@code Integer.MAX_VALUE}. */
   public static final int MAX_PAGES = 32767;
+  /** The bytes a bulk operation writes between two {@link ChunkPoll} calls: a few microseconds of work. */
+  public static final int BULK_CHUNK = 64 * 1024;
 
   private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
@@ -145,25 +147,66 @@ public final class Memory implements Extern {
 
   /** {@code memory.fill}: traps (before writing anything) if the range is out of bounds. */
   public void fill(long dst, byte value, long len) {
+    fill(dst, value, len, ChunkPoll.NONE);
+  }
+
+  /**
+   * {@code memory.fill} in chunks of {@link #BULK_CHUNK} bytes, calling {@code poll} before each: traps (before
+   * writing anything) if the range is out of bounds.
+   */
+  public void fill(long dst, byte value, long len, ChunkPoll poll) {
     check(dst, len);
-    Arrays.fill(bytes, (int) dst, (int) (dst + len), value);
+    for (long done = 0; done < len; ) {
+      int n = (int) Math.min(BULK_CHUNK, len - done);
+      poll.beforeChunk(n);
+      // Re-read bytes each chunk: the poll's handler may have grown (replaced) the array.
+      int at = (int) (dst + done);
+      Arrays.fill(bytes, at, at + n, value);
+      done += n;
+    }
   }
 
   /** {@code memory.copy} within this memory or from {@code src}: overlapping ranges copy as memmove. */
   public void copy(long dst, Memory src, long srcAddr, long len) {
+    copy(dst, src, srcAddr, len, ChunkPoll.NONE);
+  }
+
+  /**
+   * {@code memory.copy} in chunks of {@link #BULK_CHUNK} bytes, calling {@code poll} before each: traps (before
+   * writing anything) if either range is out of bounds; overlapping ranges copy as memmove.
+   */
+  public void copy(long dst, Memory src, long srcAddr, long len, ChunkPoll poll) {
     src.check(srcAddr, len);
     check(dst, len);
-    // System.arraycopy copies as if through a temporary array when source and destination overlap.
-    System.arraycopy(src.bytes, (int) srcAddr, bytes, (int) dst, (int) len);
+    // Chunks go backwards when the destination lies above an overlapping source, so no chunk overwrites source
+    // bytes a later chunk still has to read; inside a chunk System.arraycopy copies as memmove.
+    boolean backwards = src == this && dst > srcAddr && dst < srcAddr + len;
+    for (long done = 0; done < len; ) {
+      int n = (int) Math.min(BULK_CHUNK, len - done);
+      poll.beforeChunk(n);
+      long from = backwards ? len - done - n : done;
+      System.arraycopy(src.bytes, (int) (srcAddr + from), bytes, (int) (dst + from), n);
+      done += n;
+    }
   }
 
   /** {@code memory.init}: copies {@code data[srcOff .. srcOff+len)} to {@code dst}, trapping if either range is out. */
   public void init(long dst, byte[] data, long srcOff, long len) {
+    init(dst, data, srcOff, len, ChunkPoll.NONE);
+  }
+
+  /** {@code memory.init} in chunks of {@link #BULK_CHUNK} bytes, calling {@code poll} before each. */
+  public void init(long dst, byte[] data, long srcOff, long len, ChunkPoll poll) {
     if (srcOff < 0 || len < 0 || srcOff + len > data.length) {
       throw new Trap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
     }
     check(dst, len);
-    System.arraycopy(data, (int) srcOff, bytes, (int) dst, (int) len);
+    for (long done = 0; done < len; ) {
+      int n = (int) Math.min(BULK_CHUNK, len - done);
+      poll.beforeChunk(n);
+      System.arraycopy(data, (int) (srcOff + done), bytes, (int) (dst + done), n);
+      done += n;
+    }
   }
 
   /**

@@ -14,6 +14,8 @@ import java.util.Arrays;
 public final class Table implements Extern {
   /** At most ten million elements (80 MB of references): far beyond any real module, well inside the heap. */
   public static final int MAX_ELEMENTS = 10_000_000;
+  /** The elements a bulk operation writes between two {@link ChunkPoll} calls. */
+  public static final int BULK_CHUNK = 4096;
 
   private final TableType declared;
   private final long maxElements;
@@ -86,30 +88,68 @@ public final class Table implements Extern {
 
   /** {@code table.fill}: traps (before writing anything) if the range is out of bounds. */
   public void fill(int dst, Object ref, int len) {
+    fill(dst, ref, len, ChunkPoll.NONE);
+  }
+
+  /** {@code table.fill} in chunks of {@link #BULK_CHUNK} elements, calling {@code poll} before each. */
+  public void fill(int dst, Object ref, int len, ChunkPoll poll) {
     long d = Integer.toUnsignedLong(dst);
     long n = Integer.toUnsignedLong(len);
     check(d, elements.length, n);
-    Arrays.fill(elements, (int) d, (int) (d + n), ref);
+    for (long done = 0; done < n; ) {
+      int c = (int) Math.min(BULK_CHUNK, n - done);
+      poll.beforeChunk(c);
+      // Re-read elements each chunk: the poll's handler may have grown (replaced) the array.
+      int at = (int) (d + done);
+      Arrays.fill(elements, at, at + c, ref);
+      done += c;
+    }
   }
 
   /** {@code table.copy} from {@code src} (possibly this table): overlapping ranges copy as memmove. */
   public void copy(int dst, Table src, int srcIndex, int len) {
+    copy(dst, src, srcIndex, len, ChunkPoll.NONE);
+  }
+
+  /**
+   * {@code table.copy} in chunks of {@link #BULK_CHUNK} elements, calling {@code poll} before each: traps (before
+   * writing anything) if either range is out of bounds; overlapping ranges copy as memmove.
+   */
+  public void copy(int dst, Table src, int srcIndex, int len, ChunkPoll poll) {
     long d = Integer.toUnsignedLong(dst);
     long s = Integer.toUnsignedLong(srcIndex);
     long n = Integer.toUnsignedLong(len);
     check(s, src.elements.length, n);
     check(d, elements.length, n);
-    System.arraycopy(src.elements, (int) s, elements, (int) d, (int) n);
+    // Backwards when the destination lies above an overlapping source (see Memory.copy).
+    boolean backwards = src == this && d > s && d < s + n;
+    for (long done = 0; done < n; ) {
+      int c = (int) Math.min(BULK_CHUNK, n - done);
+      poll.beforeChunk(c);
+      long from = backwards ? n - done - c : done;
+      System.arraycopy(src.elements, (int) (s + from), elements, (int) (d + from), c);
+      done += c;
+    }
   }
 
   /** {@code table.init} from an element segment's evaluated references. */
   public void init(int dst, Object[] elements, int srcIndex, int len) {
+    init(dst, elements, srcIndex, len, ChunkPoll.NONE);
+  }
+
+  /** {@code table.init} in chunks of {@link #BULK_CHUNK} elements, calling {@code poll} before each. */
+  public void init(int dst, Object[] elements, int srcIndex, int len, ChunkPoll poll) {
     long d = Integer.toUnsignedLong(dst);
     long s = Integer.toUnsignedLong(srcIndex);
     long n = Integer.toUnsignedLong(len);
     check(s, elements.length, n);
     check(d, this.elements.length, n);
-    System.arraycopy(elements, (int) s, this.elements, (int) d, (int) n);
+    for (long done = 0; done < n; ) {
+      int c = (int) Math.min(BULK_CHUNK, n - done);
+      poll.beforeChunk(c);
+      System.arraycopy(elements, (int) (s + done), this.elements, (int) (d + done), c);
+      done += c;
+    }
   }
 
   /** Traps unless {@code [start, start+len)} lies inside {@code [0, size)} (all unsigned, so no overflow). */
