@@ -16,7 +16,7 @@ public enum ExitCode {
   /** A trap, including Isola's limits: out of fuel, deadline exceeded, call stack exhausted. */
   TRAP(4, "the program trapped (including out of fuel and deadline exceeded)"),
   IO_ERROR(5, "a file could not be read"),
-  /** The module uses something Isola does not implement yet (e.g. executing SIMD on the interpreter). */
+  /** The module uses something Isola does not implement yet (e.g. a second memory on the interpreter). */
   UNSUPPORTED(6, "the module needs something Isola does not support yet"),
   /** A bug in Isola, not the user's mistake: the only case that prints a Java stack trace. */
   INTERNAL_ERROR(70, "internal error (a bug in Isola)");

@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -29,11 +28,6 @@ final class WastCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE.json", description = "The wast2json command file.")
   Path script;
 
-  @Option(names = "--simd-execution",
-      description = "Executes SIMD scripts too (by default their modules are only decoded and validated, and "
-          + "the commands that need execution are skipped: the interpreter does not execute SIMD yet).")
-  boolean simdExecution;
-
   WastCommand(Terminal terminal) {
     this.terminal = terminal;
   }
@@ -45,7 +39,7 @@ final class WastCommand implements Callable<Integer> {
     }
     PrintStream out = terminal.report();
     // The runner prints each failure to its log as it happens; the summary line comes last.
-    WastRunner runner = new WastRunner(EngineConfig.of(new Interpreter()), out, simdExecution);
+    WastRunner runner = new WastRunner(EngineConfig.of(new Interpreter()), out, true);
     Summary summary = runner.run(script);
     out.println(summary.line());
     return summary.failed() == 0 ? ExitCode.OK.code() : ExitCode.FAILED.code();

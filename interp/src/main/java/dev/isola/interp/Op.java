@@ -234,7 +234,7 @@ final class Op {
   static final int V128_LOAD = 214;
   static final int V128_STORE = 215;
   static final int V128_CONST = 216;
-  static final int SIMD_UNSUPPORTED = 217;
+  static final int SIMD = 217;
 
   // Super-instructions: the pre-decoder fuses frequent sequences (see SuperInstructions.fuse); operands are those of
   // the fused instructions in order, e.g. I32_ADD_LC is local.get a; i32.const c; i32.add with operands a, c.

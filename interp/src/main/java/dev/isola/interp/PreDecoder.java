@@ -318,13 +318,54 @@ final class PreDecoder {
       }
       default -> {
         if (op.prefix() == 0xFD) {
-          start(Op.SIMD_UNSUPPORTED, in);
-          emit(op.ordinal());
+          simd(in);
           signature(op);
         } else {
           direct(in);
         }
       }
+    }
+  }
+
+  /**
+   * Emits {@link Op#SIMD}, the {@link OpCode} ordinal and four immediate slots ({@link SimdOps#exec}): memory
+   * offset and lane, or a lane index, or the shuffle's sixteen bytes packed little-endian.
+   */
+  private void simd(Instruction in) {
+    int[] imms = new int[4];
+    switch (in.immediate()) {
+      case Immediate.MemArg m -> {
+        memoryIndex(m.memory());
+        if (m.offset() > Integer.MAX_VALUE) {
+          start(Op.MEMORY_ALWAYS_OUT_OF_BOUNDS, in);
+          emit(0);
+          return;
+        }
+        imms[0] = (int) m.offset();
+      }
+      case Immediate.MemArgLane l -> {
+        memoryIndex(l.memArg().memory());
+        if (l.memArg().offset() > Integer.MAX_VALUE) {
+          start(Op.MEMORY_ALWAYS_OUT_OF_BOUNDS, in);
+          emit(0);
+          return;
+        }
+        imms[0] = (int) l.memArg().offset();
+        imms[1] = l.lane();
+      }
+      case Immediate.Lane l -> imms[0] = l.lane();
+      case Immediate.Shuffle sh -> {
+        byte[] lanes = sh.lanes();
+        for (int i = 0; i < 16; i++) {
+          imms[i >> 2] |= (lanes[i] & 0xFF) << ((i & 3) << 3);
+        }
+      }
+      default -> {}
+    }
+    start(Op.SIMD, in);
+    emit(in.opcode().ordinal());
+    for (int v : imms) {
+      emit(v);
     }
   }
 

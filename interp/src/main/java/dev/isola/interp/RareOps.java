@@ -9,7 +9,6 @@ import dev.isola.runtime.ops.F32Ops;
 import dev.isola.runtime.ops.F64Ops;
 import dev.isola.runtime.ops.I32Ops;
 import dev.isola.runtime.ops.I64Ops;
-import dev.isola.wasm.OpCode;
 
 /**
  * The instructions {@link Machine#run} leaves out of its loop to stay small enough for the JIT: each only
@@ -28,7 +27,7 @@ final class RareOps {
         default -> 1;
       };
     }
-    OPERANDS[Op.SIMD_UNSUPPORTED] = 1;
+    OPERANDS[Op.SIMD] = SimdOps.OPERANDS;
     OPERANDS[Op.V128_CONST] = 4;
     OPERANDS[Op.V128_LOAD] = 1;
     OPERANDS[Op.V128_STORE] = 1;
@@ -197,8 +196,9 @@ final class RareOps {
       }
       case Op.UNREACHABLE -> throw new Trap(TrapKind.UNREACHABLE);
       case Op.MEMORY_ALWAYS_OUT_OF_BOUNDS -> throw new Trap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
-      case Op.SIMD_UNSUPPORTED -> throw new UnsupportedOperationException(
-          "SIMD instruction " + OpCode.values()[a].textName() + " is not supported by the interpreter");
+      case Op.SIMD -> {
+        return SimdOps.exec(code, pc, s, sp, st);
+      }
 
       case Op.REF_NULL -> {
         s[sp] = 0;

@@ -28,20 +28,19 @@ import org.junit.jupiter.api.TestFactory;
  * spec (interp): N passed, N failed, N skipped}, a table of the scripts with failures, and writes every failure
  * line to {@code spec-interp-failures.txt} in the build folder.
  *
- * <p>The interpreter does not execute SIMD yet: SIMD scripts only decode and validate. Each script's skipped
- * count is checked against its command types, so skips stay exactly explained: only the execution commands of
- * SIMD scripts. Text-format {@code assert_malformed} commands run against the text parser.
+ * <p>The interpreter executes SIMD, so every command of every script runs, SIMD scripts included: each
+ * script's skipped count is checked against its command types ({@link #expectedSkips}), which leaves none to
+ * skip. Text-format {@code assert_malformed} commands run against the text parser.
  *
- * <p>{@code -Dspec.only=NAME} runs only the scripts whose path contains NAME (e.g. {@code i32/}); {@code
- * -Dspec.simd=true} executes SIMD scripts too.
+ * <p>{@code -Dspec.only=NAME} runs only the scripts whose path contains NAME (e.g. {@code i32/}).
  */
 class SpecSuiteTest {
   private static final Set<String> EXECUTION = Set.of("action", "assert_return", "assert_trap",
       "assert_exhaustion", "assert_unlinkable", "assert_uninstantiable", "register");
   private static final int MAX_LISTED = 40;
 
-  /** The interpreter does not execute SIMD yet; {@code -Dspec.simd=true} runs SIMD scripts in full anyway. */
-  static final boolean SIMD_EXECUTION = Boolean.getBoolean("spec.simd");
+  /** The interpreter executes SIMD, so SIMD scripts run in full (a tier without it would pass false). */
+  static final boolean SIMD_EXECUTION = true;
 
   private static final WastRunner RUNNER = new WastRunner(
       EngineConfig.of(new Interpreter()), new PrintStream(PrintStream.nullOutputStream()), SIMD_EXECUTION);
@@ -86,7 +85,10 @@ class SpecSuiteTest {
     }
   }
 
-  /** What the harness must skip: on a tier without SIMD, SIMD scripts' execution commands; nothing else. */
+  /**
+   * What the harness must skip: on a tier without SIMD execution, SIMD scripts' execution commands; nothing
+   * else, so nothing at all on the interpreter.
+   */
   private static int expectedSkips(Path json) {
     JsonNode root;
     try {

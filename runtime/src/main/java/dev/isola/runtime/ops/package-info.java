@@ -9,5 +9,8 @@
  *
  * <p>Where the spec lets a NaN result be any arithmetic NaN, these methods return a quiet NaN derived from an
  * input (its payload with the quiet bit set), never a signalling one: the spec tests check for that.
+ *
+ * <p>SIMD ({@link dev.isola.runtime.ops.V128Ops}) works on a v128 as two {@code long} halves, low then high; the
+ * lane-wise operations take and return one half.
  */
 package dev.isola.runtime.ops;
