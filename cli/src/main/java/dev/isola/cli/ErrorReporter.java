@@ -3,6 +3,7 @@ package dev.isola.cli;
 import dev.isola.runtime.GuestExit;
 import dev.isola.runtime.Trap;
 import dev.isola.runtime.UnlinkableException;
+import dev.isola.wasi.NotACommandException;
 import dev.isola.wasm.binary.MalformedModuleException;
 import dev.isola.wasm.validate.InvalidModuleException;
 import java.io.IOException;
@@ -67,6 +68,10 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
       }
       case UnlinkableException u -> {
         err.println(file + ": unlinkable module: " + u.getMessage());
+        yield ExitCode.BAD_MODULE.code();
+      }
+      case NotACommandException n -> {
+        err.println(file + ": " + n.getMessage());
         yield ExitCode.BAD_MODULE.code();
       }
       case Trap t -> {

@@ -1,6 +1,7 @@
 package dev.isola.cli;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,6 +18,10 @@ record ModuleFile(Path path) {
   }
 
   byte[] read() throws IOException {
+    // The JDK's own error for a directory ("Is a directory") does not say which file it is about.
+    if (Files.isDirectory(path)) {
+      throw new FileSystemException(path.toString(), null, "is a directory, not a module file");
+    }
     return Files.readAllBytes(path);
   }
 }

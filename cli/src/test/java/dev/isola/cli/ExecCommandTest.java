@@ -114,6 +114,31 @@ class ExecCommandTest {
   }
 
   @Test
+  void moduleWithoutStartIsNotACommand() {
+    String file = module("lib.wasm", new WasmBuilder().build());
+    Cli.Result r = Cli.run("exec", file);
+    assertEquals(ExitCode.BAD_MODULE.code(), r.status(), r.stderr());
+    assertEquals(file + ": not a WASI command: it exports no function _start\n", r.stderr());
+  }
+
+  @Test
+  void startWithParametersIsNotACommand() {
+    WasmBuilder b = new WasmBuilder();
+    int start = b.func("start", new int[] {WasmBuilder.I32}, new int[] {}, new Bytes());
+    String file = module("param.wasm", b.exportFunc("_start", start).build());
+    Cli.Result r = Cli.run("exec", file);
+    assertEquals(ExitCode.BAD_MODULE.code(), r.status(), r.stderr());
+    assertEquals(file + ": not a WASI command: its _start has type (i32) -> (), not () -> ()\n", r.stderr());
+  }
+
+  @Test
+  void directoryIsNamedInTheError() {
+    Cli.Result r = Cli.run("exec", dir.toString());
+    assertEquals(ExitCode.IO_ERROR.code(), r.status(), r.stderr());
+    assertEquals("isola: " + dir + ": is a directory, not a module file\n", r.stderr());
+  }
+
+  @Test
   void unlinkableModuleNamesTheImport() {
     WasmBuilder b = new WasmBuilder();
     b.importFunc("env", "missing_function", new int[] {}, new int[] {});

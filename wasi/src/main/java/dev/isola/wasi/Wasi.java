@@ -6,6 +6,10 @@ import dev.isola.runtime.Imports;
 import dev.isola.runtime.Instance;
 import dev.isola.runtime.Module;
 import dev.isola.runtime.Store;
+import dev.isola.wasm.Export;
+import dev.isola.wasm.ExternKind;
+import dev.isola.wasm.FuncType;
+import dev.isola.wasm.WasmModule;
 import dev.isola.wasi.impl.Preview1;
 import dev.isola.wasi.impl.WasiContext;
 import java.io.IOException;
@@ -49,15 +53,31 @@ public final class Wasi implements AutoCloseable {
    *
    * @throws dev.isola.runtime.Trap if the guest traps
    * @throws dev.isola.runtime.UnlinkableException if the module imports something else
-   * @throws IllegalArgumentException if the module exports no {@code _start} function
+   * @throws NotACommandException if the module exports no {@code _start} function of type {@code () -> ()}
    */
   public int run(Store store, Module module) {
+    requireCommand(module);
     try {
       Instance instance = store.instantiate(module, define(new Imports()));
       instance.function("_start").call();
       return 0;
     } catch (GuestExit e) {
       return e.status();
+    }
+  }
+
+  /** A command exports {@code _start: () -> ()}; anything else is refused before instantiation runs any code. */
+  private static void requireCommand(Module module) {
+    WasmModule model = module.model();
+    Export start = model.export("_start")
+        .orElseThrow(() -> new NotACommandException("not a WASI command: it exports no function _start"));
+    if (start.kind() != ExternKind.FUNC) {
+      throw new NotACommandException("not a WASI command: its export _start is a " + start.kind().textName()
+          + ", not a function");
+    }
+    FuncType type = model.functionSpaceTypes().get(start.index());
+    if (!type.params().isEmpty() || !type.results().isEmpty()) {
+      throw new NotACommandException("not a WASI command: its _start has type " + type + ", not () -> ()");
     }
   }
 
