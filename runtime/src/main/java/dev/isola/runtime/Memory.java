@@ -36,7 +36,8 @@ public final class Memory implements Extern {
   /**
    * Creates a memory of {@code type.limits().min()} zeroed pages.
    *
-   * @throws UnlinkableException if the minimum exceeds the implementation limit or the limiter refuses it
+   * @throws UnlinkableException if the minimum exceeds the implementation limit, the limiter refuses it, or the
+   *     host's heap cannot hold it
    */
   public Memory(MemoryType type, ResourceLimiter limiter) {
     Limits limits = type.limits();
@@ -51,7 +52,13 @@ public final class Memory implements Extern {
     if (min > 0 && !limiter.memoryGrowing(0, min)) {
       throw new UnlinkableException("memory size exceeds limit", min + " pages refused by the resource limiter");
     }
-    this.bytes = new byte[(int) min * MemoryType.PAGE_SIZE];
+    try {
+      this.bytes = new byte[(int) min * MemoryType.PAGE_SIZE];
+    } catch (OutOfMemoryError e) {
+      // A guest must not take the host down: refuse it like any other memory the host cannot give.
+      throw new UnlinkableException("memory size exceeds limit",
+          min + " pages requested, more than the host's free heap");
+    }
   }
 
   /** The type with the current size as minimum (what import matching compares). */

@@ -40,7 +40,13 @@ public final class Table implements Extern {
     if (min > 0 && !limiter.tableGrowing(0, min)) {
       throw new UnlinkableException("table size exceeds limit", min + " elements refused by the resource limiter");
     }
-    this.elements = new Object[(int) min];
+    try {
+      this.elements = new Object[(int) min];
+    } catch (OutOfMemoryError e) {
+      // A guest must not take the host down: refuse it like any other table the host cannot give.
+      throw new UnlinkableException("table size exceeds limit",
+          min + " elements requested, more than the host's free heap");
+    }
     if (init != null) {
       Arrays.fill(elements, init);
     }
@@ -78,7 +84,13 @@ public final class Table implements Extern {
     if (!limiter.tableGrowing(old, desired)) {
       return -1;
     }
-    Object[] grown = Arrays.copyOf(elements, (int) desired);
+    Object[] grown;
+    try {
+      grown = Arrays.copyOf(elements, (int) desired);
+    } catch (OutOfMemoryError e) {
+      // The host is short of heap: the spec lets grow fail, and failing beats taking the JVM down.
+      return -1;
+    }
     if (init != null) {
       Arrays.fill(grown, old, grown.length, init);
     }
