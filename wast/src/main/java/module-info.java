@@ -1,6 +1,6 @@
 /** The spec testsuite harness: runs wast2json command scripts against an {@link dev.isola.runtime.Engine}. */
 module dev.isola.wast {
-  requires dev.isola.runtime;
+  requires transitive dev.isola.runtime;
   requires dev.isola.interp;
   requires com.fasterxml.jackson.databind;
 
