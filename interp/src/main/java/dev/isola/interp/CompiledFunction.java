@@ -53,7 +53,11 @@ final class CompiledFunction {
     if (i < 0) {
       i = -i - 2;
     }
-    return i < 0 ? -1 : instructionOffsets[i];
+    if (i < 0) {
+      // Before the first instruction: the poll at function entry. Its place is the function's first instruction.
+      return instructionOffsets.length > 0 ? instructionOffsets[0] : -1;
+    }
+    return instructionOffsets[i];
   }
 
   static int slots(ValType type) {

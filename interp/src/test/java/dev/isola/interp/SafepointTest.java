@@ -21,6 +21,8 @@ import dev.isola.wasm.Immediate;
 import dev.isola.wasm.Instruction;
 import dev.isola.wasm.OpCode;
 import dev.isola.wasm.ValType;
+import dev.isola.wasm.binary.ModuleEncoder;
+import dev.isola.wasm.text.TextParser;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,20 @@ class SafepointTest {
     store.setFuel(1_000_000_000L);
     assertEquals(iterations, instance.function("count").call(Value.i32(iterations))[0].asInt());
     return 1_000_000_000L - store.fuel();
+  }
+
+  @Test
+  void trapAtFunctionEntryIsPlacedAtTheFirstInstruction() {
+    byte[] bytes = ModuleEncoder.encode(TextParser.parseModule("(module (func (export \"f\") (result i32) i32.const 7))"));
+    Module module = ENGINE.compile(bytes);
+    Store store = new Store(ENGINE);
+    Instance instance = store.instantiate(module, new Imports());
+    store.setFuel(0);
+    Trap t = assertThrows(Trap.class, () -> instance.function("f").call());
+    assertEquals(TrapKind.OUT_OF_FUEL, t.kind());
+    int first = module.model().code().getFirst().instructions().getFirst().offset();
+    assertTrue(first > 0);
+    assertEquals(first, t.wasmStackTrace().getFirst().offset());
   }
 
   @Test
