@@ -1,6 +1,8 @@
 /** The {@code isola} command line: a thin shell over the runtime, WASI and the spec harness. */
 module dev.isola.cli {
   requires dev.isola.interp;
+  requires dev.isola.compiler;
+  requires dev.isola.kernel;
   requires dev.isola.wasi;
   requires dev.isola.wast;
   requires info.picocli;
