@@ -4,4 +4,5 @@ module dev.isola.wasm {
   exports dev.isola.wasm.binary;
   exports dev.isola.wasm.validate;
   exports dev.isola.wasm.text;
+  exports dev.isola.wasm.analysis;
 }

@@ -20,7 +20,10 @@ import dev.isola.runtime.WasmFunction;
 final class InstanceState {
   final Instance instance;
   final InterpretedModule module;
+  /** Memory 0, or null: the loop's fast memory cases use only this one. */
   final Memory memory;
+  /** Every memory of the memory index space (multi-memory): MultiMemoryOps and SimdOps index it. */
+  final Memory[] memories;
   final Global[] globals;
   final Table[] tables;
   final Function[] functions;
@@ -39,7 +42,11 @@ final class InstanceState {
     this.instance = instance;
     this.module = module;
     var model = module.model();
-    this.memory = model.memorySpace().isEmpty() ? null : instance.memory(0);
+    this.memories = new Memory[model.memorySpace().size()];
+    for (int i = 0; i < memories.length; i++) {
+      memories[i] = instance.memory(i);
+    }
+    this.memory = memories.length == 0 ? null : memories[0];
     this.globals = new Global[model.globalSpace().size()];
     for (int i = 0; i < globals.length; i++) {
       globals[i] = instance.global(i);

@@ -311,7 +311,14 @@ final class Op {
   static final int I32_AND_SHL_C = 278;
   /** local.get b; i32.lt_s; br_if (operands: b, target). */
   static final int BR_IF_LT_S_L = 279;
-  static final int COUNT = 280;
+  /**
+   * A memory instruction on a memory other than memory 0 (multi-memory), out of line (RareOps, then
+   * MultiMemoryOps): operands are the OpCode ordinal, the memory index and one more immediate (the offset of a
+   * load or store, the source memory of memory.copy, the data segment of memory.init, else 0). Memory 0 keeps
+   * its own numbers, so the loop's memory cases and fusions stay as fast as before.
+   */
+  static final int MEMORY_OTHER = 280;
+  static final int COUNT = 281;
 
   /** The {@link OpCode}s that keep their meaning, indexed by their interpreter number. */
   static final OpCode[] DIRECT = {

@@ -313,7 +313,11 @@ final class PreDecoder {
         push(ValType.V128);
       }
       case V128_LOAD, V128_STORE -> {
-        memoryAccess(in, op == OpCode.V128_LOAD ? Op.V128_LOAD : Op.V128_STORE);
+        if (((Immediate.MemArg) imm).memory() == 0) {
+          memoryAccess(in, op == OpCode.V128_LOAD ? Op.V128_LOAD : Op.V128_STORE);
+        } else {
+          simd(in);
+        }
         signature(op);
       }
       default -> {
@@ -335,16 +339,15 @@ final class PreDecoder {
     int[] imms = new int[4];
     switch (in.immediate()) {
       case Immediate.MemArg m -> {
-        memoryIndex(m.memory());
         if (m.offset() > Integer.MAX_VALUE) {
           start(Op.MEMORY_ALWAYS_OUT_OF_BOUNDS, in);
           emit(0);
           return;
         }
         imms[0] = (int) m.offset();
+        imms[2] = m.memory();
       }
       case Immediate.MemArgLane l -> {
-        memoryIndex(l.memArg().memory());
         if (l.memArg().offset() > Integer.MAX_VALUE) {
           start(Op.MEMORY_ALWAYS_OUT_OF_BOUNDS, in);
           emit(0);
@@ -352,6 +355,7 @@ final class PreDecoder {
         }
         imms[0] = (int) l.memArg().offset();
         imms[1] = l.lane();
+        imms[2] = l.memArg().memory();
       }
       case Immediate.Lane l -> imms[0] = l.lane();
       case Immediate.Shuffle sh -> {
@@ -396,8 +400,13 @@ final class PreDecoder {
         emitLong(((Immediate.F64) imm).bits());
       }
       case MEMORY -> {
-        start(number, in);
-        emit(memoryIndex(((Immediate.Index) imm).index()));
+        int memory = ((Immediate.Index) imm).index();
+        if (memory == 0) {
+          start(number, in);
+          emit(0);
+        } else {
+          otherMemory(in, memory, 0);
+        }
       }
       case TABLE, FUNC, DATA, ELEM -> {
         start(number, in);
@@ -405,15 +414,15 @@ final class PreDecoder {
       }
       case MEMORY_INIT, MEMORY_COPY, TABLE_INIT, TABLE_COPY -> {
         Immediate.Pair p = (Immediate.Pair) imm;
-        if (op == OpCode.MEMORY_INIT) {
-          memoryIndex(p.second());
-        } else if (op == OpCode.MEMORY_COPY) {
-          memoryIndex(p.first());
-          memoryIndex(p.second());
+        if (op == OpCode.MEMORY_INIT && p.second() != 0) {
+          otherMemory(in, p.second(), p.first());
+        } else if (op == OpCode.MEMORY_COPY && (p.first() != 0 || p.second() != 0)) {
+          otherMemory(in, p.first(), p.second());
+        } else {
+          start(number, in);
+          emit(p.first());
+          emit(p.second());
         }
-        start(number, in);
-        emit(p.first());
-        emit(p.second());
       }
       default -> throw new IllegalStateException("unexpected immediate of " + op.textName());
     }
@@ -454,22 +463,26 @@ final class PreDecoder {
   private void memoryAccess(Instruction in, int number) {
     Immediate.MemArg m = in.immediate() instanceof Immediate.MemArgLane l
         ? l.memArg() : (Immediate.MemArg) in.immediate();
-    memoryIndex(m.memory());
     if (m.offset() > Integer.MAX_VALUE) {
       start(Op.MEMORY_ALWAYS_OUT_OF_BOUNDS, in);
       emit(0);
+    } else if (m.memory() != 0) {
+      otherMemory(in, m.memory(), (int) m.offset());
     } else {
       start(number, in);
       emit((int) m.offset());
     }
   }
 
-  /** Every memory instruction runs on memory 0: the multi-memory proposal is not implemented. */
-  private static int memoryIndex(int index) {
-    if (index != 0) {
-      throw new UnsupportedOperationException("multiple memories are not supported by the interpreter");
-    }
-    return index;
+  /**
+   * Emits a memory instruction on a memory other than 0 as {@link Op#MEMORY_OTHER} (run by {@link
+   * MultiMemoryOps}): memory 0's op numbers and their fusions stay exactly as they were.
+   */
+  private void otherMemory(Instruction in, int memory, int operand) {
+    start(Op.MEMORY_OTHER, in);
+    emit(in.opcode().ordinal());
+    emit(memory);
+    emit(operand);
   }
 
   private void signature(OpCode op) {

@@ -37,6 +37,7 @@ final class RareOps {
       OPERANDS[op] = 1;
     }
     OPERANDS[Op.MEMORY_ALWAYS_OUT_OF_BOUNDS] = 1;
+    OPERANDS[Op.MEMORY_OTHER] = MultiMemoryOps.OPERANDS;
     OPERANDS[Op.F64_LE_C] = 2;
     OPERANDS[Op.F64_NLE_C] = 2;
   }
@@ -198,6 +199,9 @@ final class RareOps {
       case Op.MEMORY_ALWAYS_OUT_OF_BOUNDS -> throw new Trap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
       case Op.SIMD -> {
         return SimdOps.exec(code, pc, s, sp, st);
+      }
+      case Op.MEMORY_OTHER -> {
+        return MultiMemoryOps.exec(code, pc, s, sp, st);
       }
 
       case Op.REF_NULL -> {

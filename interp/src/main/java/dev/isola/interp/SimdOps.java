@@ -1,5 +1,6 @@
 package dev.isola.interp;
 
+import dev.isola.runtime.Memory;
 import dev.isola.runtime.Trap;
 import dev.isola.runtime.TrapKind;
 import dev.isola.runtime.ops.F64Ops;
@@ -9,11 +10,11 @@ import java.util.function.LongBinaryOperator;
 import java.util.function.LongUnaryOperator;
 
 /**
- * Runs the SIMD instructions other than v128.const, v128.load and v128.store (which have their own numbers),
- * out of {@link Machine#run}'s loop: the pre-decoder emits {@link Op#SIMD} followed by {@link #OPERANDS}
- * operands, the {@link OpCode} ordinal and up to four immediates (offset and lane of a memory access, a lane
- * index, or the sixteen shuffle bytes packed little-endian). A v128 is two stack slots, low then high; the
- * semantics are {@link V128Ops}'.
+ * Runs the SIMD instructions other than v128.const, v128.load and v128.store (which have their own numbers;
+ * v128.load and v128.store come here only on a memory other than memory 0), out of {@link Machine#run}'s loop:
+ * the pre-decoder emits {@link Op#SIMD} followed by {@link #OPERANDS} operands, the {@link OpCode} ordinal and
+ * up to four immediates (offset, lane and memory index of a memory access, a lane index, or the sixteen shuffle
+ * bytes packed little-endian). A v128 is two stack slots, low then high; the semantics are {@link V128Ops}'.
  *
  * <p>One switch over all 233 of them, long because each case is one call, so that it reads as the table of
  * which {@link V128Ops} method runs each instruction on which halves.
@@ -183,33 +184,37 @@ final class SimdOps {
   static int exec(int[] code, int pc, long[] s, int sp, InstanceState st) {
     int x = code[pc + 1];
     int y = code[pc + 2];
+    // Memory accesses carry their memory index here (the pre-decoder's third immediate): 0 but under multi-memory.
+    int z = code[pc + 3];
     return switch (OPCODES[code[pc]]) {
-      case V128_LOAD8X8_S -> load(s, sp, mem(st), x, 8,
+      case V128_LOAD -> load128(s, sp, mem(st, z), x);
+      case V128_STORE -> store128(s, sp, mem(st, z), x);
+      case V128_LOAD8X8_S -> load(s, sp, mem(st, z), x, 8,
           (v, h) -> V128Ops.i16x8ExtendI8x16S((int) (v >>> (32 * h))));
-      case V128_LOAD8X8_U -> load(s, sp, mem(st), x, 8,
+      case V128_LOAD8X8_U -> load(s, sp, mem(st, z), x, 8,
           (v, h) -> V128Ops.i16x8ExtendI8x16U((int) (v >>> (32 * h))));
-      case V128_LOAD16X4_S -> load(s, sp, mem(st), x, 8,
+      case V128_LOAD16X4_S -> load(s, sp, mem(st, z), x, 8,
           (v, h) -> V128Ops.i32x4ExtendI16x8S((int) (v >>> (32 * h))));
-      case V128_LOAD16X4_U -> load(s, sp, mem(st), x, 8,
+      case V128_LOAD16X4_U -> load(s, sp, mem(st, z), x, 8,
           (v, h) -> V128Ops.i32x4ExtendI16x8U((int) (v >>> (32 * h))));
-      case V128_LOAD32X2_S -> load(s, sp, mem(st), x, 8,
+      case V128_LOAD32X2_S -> load(s, sp, mem(st, z), x, 8,
           (v, h) -> V128Ops.i64x2ExtendI32x4S((int) (v >>> (32 * h))));
-      case V128_LOAD32X2_U -> load(s, sp, mem(st), x, 8,
+      case V128_LOAD32X2_U -> load(s, sp, mem(st, z), x, 8,
           (v, h) -> V128Ops.i64x2ExtendI32x4U((int) (v >>> (32 * h))));
-      case V128_LOAD8_SPLAT -> load(s, sp, mem(st), x, 1, (v, h) -> V128Ops.i8x16Splat((int) v));
-      case V128_LOAD16_SPLAT -> load(s, sp, mem(st), x, 2, (v, h) -> V128Ops.i16x8Splat((int) v));
-      case V128_LOAD32_SPLAT -> load(s, sp, mem(st), x, 4, (v, h) -> V128Ops.i32x4Splat((int) v));
-      case V128_LOAD64_SPLAT -> load(s, sp, mem(st), x, 8, (v, h) -> v);
-      case V128_LOAD32_ZERO -> load(s, sp, mem(st), x, 4, (v, h) -> h == 0 ? v : 0);
-      case V128_LOAD64_ZERO -> load(s, sp, mem(st), x, 8, (v, h) -> h == 0 ? v : 0);
-      case V128_LOAD8_LANE -> loadLane(s, sp, mem(st), x, y, 1);
-      case V128_LOAD16_LANE -> loadLane(s, sp, mem(st), x, y, 2);
-      case V128_LOAD32_LANE -> loadLane(s, sp, mem(st), x, y, 4);
-      case V128_LOAD64_LANE -> loadLane(s, sp, mem(st), x, y, 8);
-      case V128_STORE8_LANE -> storeLane(s, sp, mem(st), x, y, 1);
-      case V128_STORE16_LANE -> storeLane(s, sp, mem(st), x, y, 2);
-      case V128_STORE32_LANE -> storeLane(s, sp, mem(st), x, y, 4);
-      case V128_STORE64_LANE -> storeLane(s, sp, mem(st), x, y, 8);
+      case V128_LOAD8_SPLAT -> load(s, sp, mem(st, z), x, 1, (v, h) -> V128Ops.i8x16Splat((int) v));
+      case V128_LOAD16_SPLAT -> load(s, sp, mem(st, z), x, 2, (v, h) -> V128Ops.i16x8Splat((int) v));
+      case V128_LOAD32_SPLAT -> load(s, sp, mem(st, z), x, 4, (v, h) -> V128Ops.i32x4Splat((int) v));
+      case V128_LOAD64_SPLAT -> load(s, sp, mem(st, z), x, 8, (v, h) -> v);
+      case V128_LOAD32_ZERO -> load(s, sp, mem(st, z), x, 4, (v, h) -> h == 0 ? v : 0);
+      case V128_LOAD64_ZERO -> load(s, sp, mem(st, z), x, 8, (v, h) -> h == 0 ? v : 0);
+      case V128_LOAD8_LANE -> loadLane(s, sp, mem(st, z), x, y, 1);
+      case V128_LOAD16_LANE -> loadLane(s, sp, mem(st, z), x, y, 2);
+      case V128_LOAD32_LANE -> loadLane(s, sp, mem(st, z), x, y, 4);
+      case V128_LOAD64_LANE -> loadLane(s, sp, mem(st, z), x, y, 8);
+      case V128_STORE8_LANE -> storeLane(s, sp, mem(st, z), x, y, 1);
+      case V128_STORE16_LANE -> storeLane(s, sp, mem(st, z), x, y, 2);
+      case V128_STORE32_LANE -> storeLane(s, sp, mem(st, z), x, y, 4);
+      case V128_STORE64_LANE -> storeLane(s, sp, mem(st, z), x, y, 8);
 
       case I8X16_SHUFFLE -> {
         long aLow = s[sp - 4];
@@ -457,8 +462,26 @@ final class SimdOps {
     };
   }
 
-  private static byte[] mem(InstanceState st) {
-    return st.memory == null ? null : st.memory.bytes();
+  /** The array of memory {@code index} (the third immediate of a memory access), or null if there is none. */
+  private static byte[] mem(InstanceState st, int index) {
+    Memory m = index == 0 ? st.memory : st.memories[index];
+    return m == null ? null : m.bytes();
+  }
+
+  /** {@code v128.load} on a memory other than 0 (memory 0's has its own op number, see RareOps). */
+  private static int load128(long[] s, int sp, byte[] mem, int offset) {
+    int at = address(mem, s[sp - 1], offset, 16);
+    s[sp - 1] = (long) Machine.LONG.get(mem, at);
+    s[sp] = (long) Machine.LONG.get(mem, at + 8);
+    return sp + 1;
+  }
+
+  /** {@code v128.store} on a memory other than 0: bounds are checked once for all 16 bytes, before writing. */
+  private static int store128(long[] s, int sp, byte[] mem, int offset) {
+    int at = address(mem, s[sp - 3], offset, 16);
+    Machine.LONG.set(mem, at, s[sp - 2]);
+    Machine.LONG.set(mem, at + 8, s[sp - 1]);
+    return sp - 3;
   }
 
   /** Replaces the v128 on top with a scalar lane (one slot). */

@@ -23,6 +23,11 @@
  *       is deterministic. Bulk memory and table instructions check their bounds once, then work in chunks
  *       (64 KiB, 4,096 elements) and poll before each, charging one unit per 1024 bytes or elements, so a
  *       2 GiB {@code memory.fill} can run out of fuel, hit its deadline or be interrupted in the middle.
+ *   <li><b>Multi-memory</b>: memory 0 is the one the loop caches in a local and the only one its memory cases
+ *       and fusions touch. An instruction on another memory is pre-decoded as {@code Op.MEMORY_OTHER} and runs
+ *       out of line ({@code MultiMemoryOps}, through {@code RareOps}) with {@code Memory}'s checked accessors;
+ *       SIMD memory instructions carry their memory index as an immediate. Other memories are the kernel's
+ *       shared regions and the like, so a call per access there buys an unchanged loop for memory 0.
  *   <li><b>Semantics</b> of tricky operations are the shared static methods of {@code dev.isola.runtime.ops}.
  * </ul>
  */

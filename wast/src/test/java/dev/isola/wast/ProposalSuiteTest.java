@@ -15,8 +15,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The proposal scripts on the interpreter, each set with its feature on ({@link WastRunner#featuresFor}). By
- * default the sets the interpreter supports, tail-call and extended-const; {@code
- * -Dspec.proposals=tail-call,extended-const,multi-memory} chooses others. Prints {@code spec proposals (interp):
+ * default the sets the interpreter supports, tail-call, extended-const and multi-memory; {@code
+ * -Dspec.proposals=multi-memory} chooses others (a comma-separated list). Prints {@code spec proposals (interp):
  * N passed, N failed, N skipped} and writes failures to {@code spec-proposals-interp-failures.txt}.
  */
 class ProposalSuiteTest {
@@ -27,7 +27,7 @@ class ProposalSuiteTest {
   @TestFactory
   Stream<DynamicContainer> proposals() {
     String chosen = System.getProperty("spec.proposals", "");
-    String[] names = (chosen.isBlank() ? "tail-call,extended-const" : chosen).split(",");
+    String[] names = (chosen.isBlank() ? "tail-call,extended-const,multi-memory" : chosen).split(",");
     Path proposals = SpecSuiteTest.suite().getParent().resolve("proposals");
     return Arrays.stream(names).map(String::strip).map(name -> {
       Path root = proposals.resolve(name).resolve("json");
