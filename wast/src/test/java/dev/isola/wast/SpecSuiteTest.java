@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.isola.compiler.Compiler;
 import dev.isola.interp.Interpreter;
 import dev.isola.runtime.EngineConfig;
 import java.io.IOException;
@@ -23,16 +24,21 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The WebAssembly 2.0 spec testsuite (core and SIMD) on the interpreter: one dynamic test per script, failing if
- * any of its commands failed, with the failures in its message. At the end it prints, alone on a line, {@code
- * spec (interp): N passed, N failed, N skipped}, a table of the scripts with failures, and writes every failure
- * line to {@code spec-interp-failures.txt} in the build folder.
+ * The WebAssembly 2.0 spec testsuite (core and SIMD) on both tiers, the interpreter and the compiler: one dynamic
+ * test per script and tier, failing if any of its commands failed, with the failures in its message. At the end
+ * it prints, alone on a line per tier, {@code spec (interp): N passed, N failed, N skipped} and {@code spec
+ * (compiled): ...}, a table of the scripts with failures, and writes every failure line to {@code
+ * spec-<tier>-failures.txt} in the build folder.
+ *
+ * <p>On the compiled tier, a module the compiler cannot translate (today: one using SIMD) runs on the
+ * interpreter, visibly in its {@code CompileReport}; every command still runs.
  *
  * <p>The interpreter executes SIMD, so every command of every script runs, SIMD scripts included: each
  * script's skipped count is checked against its command types ({@link #expectedSkips}), which leaves none to
  * skip. Text-format {@code assert_malformed} commands run against the text parser.
  *
- * <p>{@code -Dspec.only=NAME} runs only the scripts whose path contains NAME (e.g. {@code i32/}).
+ * <p>{@code -Dspec.only=NAME} runs only the scripts whose path contains NAME (e.g. {@code i32/});
+ * {@code -Dspec.tiers=compiled} (or {@code interp}) runs one tier only.
  */
 class SpecSuiteTest {
   private static final Set<String> EXECUTION = Set.of("action", "assert_return", "assert_trap",
@@ -45,6 +51,14 @@ class SpecSuiteTest {
   private static final WastRunner RUNNER = new WastRunner(
       EngineConfig.of(new Interpreter()), new PrintStream(PrintStream.nullOutputStream()), SIMD_EXECUTION);
   private static final Map<String, Summary> RESULTS = new TreeMap<>();
+  private static final WastRunner COMPILED_RUNNER = new WastRunner(
+      EngineConfig.of(new Compiler()), new PrintStream(PrintStream.nullOutputStream()), SIMD_EXECUTION);
+  private static final Map<String, Summary> COMPILED_RESULTS = new TreeMap<>();
+
+  private static boolean runs(String tier) {
+    String tiers = System.getProperty("spec.tiers", "");
+    return tiers.isEmpty() || List.of(tiers.split(",")).contains(tier);
+  }
 
   static Path suite() {
     return Path.of(System.getProperty("isola.shared", "../../shared"), "wasm-testsuite", "json");
@@ -52,7 +66,12 @@ class SpecSuiteTest {
 
   @TestFactory
   Stream<DynamicTest> spec() throws IOException {
-    return tests(suite(), RUNNER, RESULTS);
+    return runs("interp") ? tests(suite(), RUNNER, RESULTS) : Stream.empty();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> specCompiled() throws IOException {
+    return runs("compiled") ? tests(suite(), COMPILED_RUNNER, COMPILED_RESULTS) : Stream.empty();
   }
 
   /** One test per script under {@code root} whose path contains {@code -Dspec.only}, in path order. */
@@ -109,7 +128,12 @@ class SpecSuiteTest {
 
   @AfterAll
   static void report() throws IOException {
-    report("spec (interp)", "spec-interp-failures.txt", RESULTS);
+    if (runs("interp")) {
+      report("spec (interp)", "spec-interp-failures.txt", RESULTS);
+    }
+    if (runs("compiled")) {
+      report("spec (compiled)", "spec-compiled-failures.txt", COMPILED_RESULTS);
+    }
   }
 
   /**

@@ -1,0 +1,1585 @@
+package dev.isola.compiler.emit;
+
+import static dev.isola.compiler.emit.Descriptors.BUILTINS;
+import static dev.isola.compiler.emit.Descriptors.CTX;
+import static dev.isola.compiler.emit.Descriptors.FUEL;
+import static java.lang.constant.ConstantDescs.CD_Double;
+import static java.lang.constant.ConstantDescs.CD_Float;
+import static java.lang.constant.ConstantDescs.CD_Integer;
+import static java.lang.constant.ConstantDescs.CD_Long;
+import static java.lang.constant.ConstantDescs.CD_Object;
+import static java.lang.constant.ConstantDescs.CD_boolean;
+import static java.lang.constant.ConstantDescs.CD_double;
+import static java.lang.constant.ConstantDescs.CD_float;
+import static java.lang.constant.ConstantDescs.CD_int;
+import static java.lang.constant.ConstantDescs.CD_long;
+import static java.lang.constant.ConstantDescs.CD_void;
+
+import dev.isola.wasm.BlockType;
+import dev.isola.wasm.FuncType;
+import dev.isola.wasm.FunctionBody;
+import dev.isola.wasm.Immediate;
+import dev.isola.wasm.Instruction;
+import dev.isola.wasm.OpCode;
+import dev.isola.wasm.ValType;
+import dev.isola.wasm.WasmModule;
+import java.lang.classfile.ClassBuilder;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.classfile.Opcode;
+import java.lang.classfile.TypeKind;
+import java.lang.classfile.instruction.SwitchCase;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.MethodTypeDesc;
+import java.lang.reflect.AccessFlag;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Lower and emit stages: one Wasm function body becomes the body of one static JVM method, in a single pass
+ * that replays the validator's operand-type stack.
+ *
+ * <p>Wasm locals are typed JVM locals; the Wasm operand stack is the JVM operand stack. Values a block does not
+ * consume stay below it on the JVM stack; a branch that leaves extra values above its target's height stores
+ * the values it carries in fresh locals, pops the rest and reloads them ({@link #branch}). The memory's
+ * {@code byte[]} lives in a local, re-read after anything that may grow the memory: calls, {@code
+ * memory.grow}, bulk operations and the slow path of a poll. Polls count down a local copy of {@link Fuel#budget} by the
+ * interpreter's static weight ({@link FuelWeights}) at function entry and loop headers.
+ *
+ * <p>The file is long on purpose: it is the emitter catalogue, one case per instruction, kept together so that
+ * the stack discipline can be checked in one place.
+ */
+final class FunctionEmitter {
+  private static final ClassDesc MEMORY = ClassDesc.of("dev.isola.runtime.Memory");
+  private static final ClassDesc RUNTIME_EXCEPTION = ClassDesc.of("java.lang.RuntimeException");
+  private static final ClassDesc TRAP = ClassDesc.of("dev.isola.runtime.Trap");
+  private static final ClassDesc METHOD_HANDLE = ClassDesc.of("java.lang.invoke.MethodHandle");
+  private static final ClassDesc BYTE_ARRAY = ClassDesc.ofDescriptor("[B");
+  private static final ClassDesc CONVERSIONS = ClassDesc.of("dev.isola.runtime.ops.Conversions");
+  private static final ClassDesc I32_OPS = ClassDesc.of("dev.isola.runtime.ops.I32Ops");
+  private static final ClassDesc I64_OPS = ClassDesc.of("dev.isola.runtime.ops.I64Ops");
+  private static final ClassDesc FLOAT_OPS = ClassDesc.of("dev.isola.compiler.emit.FloatOps");
+
+  /** Generated methods are package-private and static: only this package's lookup finds them. */
+  private static final int STATIC = AccessFlag.STATIC.mask();
+
+  private static final int BLOCK = 0;
+  private static final int LOOP = 1;
+  private static final int IF = 2;
+  private static final int FUNC = 3;
+  /** A label outside the region being emitted: branching to it leaves the region's method. */
+  private static final int OUTER = 4;
+
+  /** An open block, loop, if or the function body. */
+  private static final class Ctl {
+    int kind;
+    Label label;
+    Label elseLabel;
+    List<ValType> params;
+    List<ValType> results;
+    int height;
+    boolean unreachable;
+    boolean hasElse;
+    int exitCode;
+
+    List<ValType> labelTypes() {
+      return kind == LOOP ? params : results;
+    }
+  }
+
+  private final WasmModule module;
+  private final ClassDesc self;
+  private final boolean polls;
+  private final List<FuncType> functionTypes;
+  /** Type indices used by {@code call_indirect}: each gets one stub ({@link #emitIndirectStub}). */
+  private final Set<Integer> indirectTypes;
+
+  private CodeBuilder cb;
+  private int functionIndex;
+  private int[] localSlot;
+  private ValType[] localType;
+  private int depthSlot;
+  private int ctxSlot;
+  private int memSlot = -1;
+  private int fuelSlot = -1;
+  private int budgetSlot = -1;
+  private FuelWeights weights;
+  private OutlinePlan plan = OutlinePlan.NONE;
+  /** While emitting a region's method: its start and end instruction (else -1), and its frame arrays. */
+  private int regionStart = -1;
+  private int regionEnd = -1;
+  private int frameSlot = -1;
+  private int refsSlot = -1;
+  private RegionUse regionUse;
+  private List<Instruction> currentCode;
+  private List<ValType> functionResults;
+  private final ArrayList<ValType> stack = new ArrayList<>();
+  private final ArrayList<Ctl> ctls = new ArrayList<>();
+
+  FunctionEmitter(WasmModule module, ClassDesc self, boolean polls, Set<Integer> indirectTypes) {
+    this.module = module;
+    this.self = self;
+    this.polls = polls;
+    this.functionTypes = module.functionSpaceTypes();
+    this.indirectTypes = indirectTypes;
+  }
+
+  static String methodName(int function) {
+    return "f" + function;
+  }
+
+  static String indirectName(int typeIndex) {
+    return "ci" + typeIndex;
+  }
+
+  // ---------------------------------------------------------------------------------------------- stubs
+
+  /** {@code f<i>} for an imported function: invokes the handle resolved at link time. */
+  void emitImportStub(ClassBuilder clb, int index) {
+    FuncType type = functionTypes.get(index);
+    MethodTypeDesc desc = Descriptors.function(type);
+    clb.withMethodBody(methodName(index), desc, STATIC, c -> {
+      int n = type.params().size();
+      c.aload(c.parameterSlot(n + 2));
+      c.getfield(CTX, "imports", METHOD_HANDLE.arrayType());
+      c.loadConstant(index);
+      c.aaload();
+      for (int i = 0; i < n + 3; i++) {
+        c.loadLocal(TypeKind.from(desc.parameterType(i)), c.parameterSlot(i));
+      }
+      c.invokevirtual(METHOD_HANDLE, "invokeExact", desc);
+      c.return_(TypeKind.from(desc.returnType()));
+    });
+  }
+
+  /**
+   * {@code ci<t>(P.., int element, long budget, int depth, ctx, int table)}: {@code call_indirect} of type {@code t}; the
+   * element, type check and target come from {@link Builtins#indirect}.
+   */
+  void emitIndirectStub(ClassBuilder clb, int typeIndex) {
+    FuncType type = module.types().get(typeIndex);
+    MethodTypeDesc target = Descriptors.function(type);
+    int n = type.params().size();
+    MethodTypeDesc desc = indirectDesc(type);
+    clb.withMethodBody(indirectName(typeIndex), desc, STATIC, c -> {
+      c.iload(c.parameterSlot(n));
+      c.aload(c.parameterSlot(n + 3));
+      c.iload(c.parameterSlot(n + 4));
+      c.loadConstant(typeIndex);
+      c.invokestatic(BUILTINS, "indirect",
+          MethodTypeDesc.of(METHOD_HANDLE, CD_int, CTX, CD_int, CD_int));
+      for (int i = 0; i < n; i++) {
+        c.loadLocal(TypeKind.from(desc.parameterType(i)), c.parameterSlot(i));
+      }
+      c.lload(c.parameterSlot(n + 1));
+      c.iload(c.parameterSlot(n + 2));
+      c.aload(c.parameterSlot(n + 3));
+      c.invokevirtual(METHOD_HANDLE, "invokeExact", target);
+      c.return_(TypeKind.from(desc.returnType()));
+    });
+  }
+
+  private static MethodTypeDesc indirectDesc(FuncType type) {
+    List<ClassDesc> params = new ArrayList<>(type.params().stream().map(Descriptors::desc).toList());
+    params.add(CD_int);
+    params.add(CD_long);
+    params.add(CD_int);
+    params.add(CTX);
+    params.add(CD_int);
+    return MethodTypeDesc.of(Descriptors.returnDesc(type.results()), params);
+  }
+
+  // ---------------------------------------------------------------------------------------------- bodies
+
+  /** The method of the region of function {@code function} that starts at instruction {@code start}. */
+  static String regionName(int function, int start) {
+    return "r" + function + "_" + start;
+  }
+
+  /** {@code (long[] frame, Object[] refs, int depth, ctx) int}: see {@link OutlinePlan}. */
+  private static final MethodTypeDesc REGION = MethodTypeDesc.of(CD_int, CD_long.arrayType(),
+      CD_Object.arrayType(), CD_int, CTX);
+
+  /**
+   * Emits defined function {@code index} as the static method {@code f<index>}, with the regions of {@code
+   * plan} as methods of their own.
+   */
+  void emitFunction(ClassBuilder clb, int index, OutlinePlan plan) {
+    FuncType type = functionTypes.get(index);
+    FunctionBody body = module.code().get(index - module.importedFunctionCount());
+    this.plan = plan;
+    clb.withMethodBody(methodName(index), Descriptors.function(type), STATIC,
+        c -> emitBody(c, index, type, body));
+    for (var r : plan.regions().entrySet()) {
+      clb.withMethodBody(regionName(index, r.getKey()), REGION, STATIC,
+          c -> emitRegion(c, index, type, body, r.getKey(), r.getValue()));
+    }
+  }
+
+  private void emitBody(CodeBuilder c, int index, FuncType type, FunctionBody body) {
+    this.cb = c;
+    this.functionIndex = index;
+    this.weights = FuelWeights.of(body);
+    this.functionResults = type.results();
+    stack.clear();
+    ctls.clear();
+    int n = type.params().size();
+    int count = n + body.locals().size();
+    localSlot = new int[count];
+    localType = new ValType[count];
+    for (int i = 0; i < n; i++) {
+      localSlot[i] = c.parameterSlot(i);
+      localType[i] = type.params().get(i);
+    }
+    int budgetParam = c.parameterSlot(n);
+    depthSlot = c.parameterSlot(n + 1);
+    ctxSlot = c.parameterSlot(n + 2);
+    for (int i = n; i < count; i++) {
+      ValType t = body.locals().get(i - n);
+      localType[i] = t;
+      localSlot[i] = c.allocateLocal(Descriptors.kind(t));
+      zero(t);
+      c.storeLocal(Descriptors.kind(t), localSlot[i]);
+    }
+    // call stack exhausted: counted, so the limit does not depend on the thread's stack size.
+    Label deep = c.newLabel();
+    c.iload(depthSlot);
+    c.ifgt(deep);
+    c.invokestatic(BUILTINS, "callStackExhausted", MethodTypeDesc.of(TRAP));
+    c.athrow();
+    c.labelBinding(deep);
+
+    Label start = c.newBoundLabel();
+    memSlot = -1;
+    if (!module.memorySpace().isEmpty()) {
+      memSlot = c.allocateLocal(TypeKind.REFERENCE);
+      reloadMemory();
+    }
+    if (polls) {
+      // The caller's countdown arrives in a parameter: no memory round trip on a call.
+      fuelSlot = c.allocateLocal(TypeKind.REFERENCE);
+      budgetSlot = budgetParam;
+      c.aload(ctxSlot);
+      c.getfield(CTX, "fuel", FUEL);
+      c.astore(fuelSlot);
+      poll(weights.entryWeight());
+    }
+
+    Ctl func = new Ctl();
+    func.kind = FUNC;
+    func.label = c.newLabel();
+    func.params = List.of();
+    func.results = type.results();
+    func.height = 0;
+    ctls.add(func);
+    regionStart = -1;
+    regionEnd = -1;
+    emitRange(body.instructions(), 0, body.instructions().size() - 1);
+    Label end = c.newBoundLabel();
+    // Every exception leaving the body passes here once: memory range errors become traps, traps get a frame.
+    Label handler = c.newBoundLabel();
+    c.aload(ctxSlot);
+    c.loadConstant(index);
+    c.invokestatic(BUILTINS, "trapFrame", MethodTypeDesc.of(RUNTIME_EXCEPTION, RUNTIME_EXCEPTION, CTX, CD_int));
+    c.athrow();
+    c.exceptionCatch(start, end, handler, RUNTIME_EXCEPTION);
+  }
+
+  /** Emits instructions {@code from..to} (inclusive), skipping dead code, calling outlined regions. */
+  private void emitRange(List<Instruction> code, int from, int to) {
+    int skip = 0;
+    for (int i = from; i <= to && !ctls.isEmpty(); i++) {
+      Instruction in = code.get(i);
+      Ctl top = ctls.getLast();
+      if (top.unreachable) {
+        switch (FuelWeights.dead(in, skip)) {
+          case SKIP_NESTED -> {
+            skip++;
+            continue;
+          }
+          case SKIP_END -> {
+            skip--;
+            continue;
+          }
+          case SKIP -> {
+            continue;
+          }
+          case LIVE -> {}
+        }
+      }
+      currentCode = code;
+      Integer end = plan.regions().get(i);
+      if (end != null && i != regionStart) {
+        callRegion(i);
+        i = end;
+        continue;
+      }
+      if (isCompare(in.opcode()) && i < to && i + 1 != regionEnd
+          && (code.get(i + 1).opcode() == OpCode.BR_IF || code.get(i + 1).opcode() == OpCode.IF)) {
+        fusedCompare(in, code.get(i + 1), top);
+        i++;
+        continue;
+      }
+      emit(in, i, top);
+      if (i == regionEnd) {
+        // Fell off the region's end: back to the caller, which continues after it.
+        exitRegion(0);
+        return;
+      }
+    }
+  }
+
+  /** The method of an outlined region: the function's locals come in the frame and go back out of it. */
+  private void emitRegion(CodeBuilder c, int index, FuncType type, FunctionBody body, int start, int end) {
+    this.cb = c;
+    this.functionIndex = index;
+    this.weights = FuelWeights.of(body);
+    this.functionResults = type.results();
+    stack.clear();
+    ctls.clear();
+    frameSlot = c.parameterSlot(0);
+    refsSlot = c.parameterSlot(1);
+    depthSlot = c.parameterSlot(2);
+    ctxSlot = c.parameterSlot(3);
+    int n = type.params().size();
+    int count = n + body.locals().size();
+    localSlot = new int[count];
+    localType = new ValType[count];
+    for (int i = 0; i < count; i++) {
+      ValType t = i < n ? type.params().get(i) : body.locals().get(i - n);
+      localType[i] = t;
+      localSlot[i] = c.allocateLocal(Descriptors.kind(t));
+    }
+    int depth = callerDepth(start, body);
+    regionUse = RegionUse.of(body.instructions(), start, end, depth);
+    loadLocalsFromFrame(regionUse.referenced());
+    memSlot = -1;
+    if (!module.memorySpace().isEmpty()) {
+      memSlot = c.allocateLocal(TypeKind.REFERENCE);
+      reloadMemory();
+    }
+    if (polls) {
+      fuelSlot = c.allocateLocal(TypeKind.REFERENCE);
+      budgetSlot = c.allocateLocal(TypeKind.LONG);
+      c.aload(ctxSlot);
+      c.getfield(CTX, "fuel", FUEL);
+      c.astore(fuelSlot);
+      loadBudget();
+    }
+    // The labels outside the region, as exits: the function's own label is a return.
+    for (int k = depth - 1; k >= 0; k--) {
+      Ctl outer = new Ctl();
+      outer.kind = k == depth - 1 ? FUNC : OUTER;
+      outer.exitCode = k + 1;
+      outer.params = List.of();
+      outer.results = outer.kind == FUNC ? type.results() : List.of();
+      outer.height = 0;
+      outer.label = c.newLabel();
+      ctls.add(outer);
+    }
+    regionStart = start;
+    regionEnd = end;
+    emitRange(body.instructions(), start, end);
+    regionStart = -1;
+    regionEnd = -1;
+    frameSlot = -1;
+    refsSlot = -1;
+  }
+
+  /**
+   * What a region touches: the locals it reads or writes (loaded into its method), those it writes (stored back
+   * on exit) and its exit codes (-1 return, k+1 branch to the k-th enclosing label).
+   */
+  private record RegionUse(java.util.BitSet referenced, java.util.BitSet written, java.util.BitSet exits,
+                           boolean returns) {
+    static RegionUse of(List<Instruction> code, int start, int end, int callerDepth) {
+      var referenced = new java.util.BitSet();
+      var written = new java.util.BitSet();
+      var exits = new java.util.BitSet();
+      boolean returns = false;
+      int depth = 0;
+      for (int i = start; i <= end; i++) {
+        Instruction in = code.get(i);
+        List<Integer> labels = List.of();
+        switch (in.opcode()) {
+          case BLOCK, LOOP, IF -> depth++;
+          case END -> depth--;
+          case LOCAL_GET -> referenced.set(index(in.immediate()));
+          case LOCAL_SET, LOCAL_TEE -> {
+            referenced.set(index(in.immediate()));
+            written.set(index(in.immediate()));
+          }
+          case RETURN, RETURN_CALL, RETURN_CALL_INDIRECT -> returns = true;
+          case BR, BR_IF -> labels = List.of(index(in.immediate()));
+          case BR_TABLE -> {
+            Immediate.BrTable t = (Immediate.BrTable) in.immediate();
+            List<Integer> all = new ArrayList<>();
+            for (int l : t.labels()) {
+              all.add(l);
+            }
+            all.add(t.defaultLabel());
+            labels = all;
+          }
+          default -> {}
+        }
+        for (int l : labels) {
+          if (l >= depth) {
+            int k = l - depth;
+            if (k == callerDepth - 1) {
+              returns = true;
+            } else {
+              exits.set(k);
+            }
+          }
+        }
+      }
+      return new RegionUse(referenced, written, exits, returns);
+    }
+  }
+
+  /** How many control constructs (the function included) are open at instruction {@code start}. */
+  private static int callerDepth(int start, FunctionBody body) {
+    int depth = 1;
+    for (int i = 0; i < start; i++) {
+      switch (body.instructions().get(i).opcode()) {
+        case BLOCK, LOOP, IF -> depth++;
+        case END -> depth--;
+        default -> {}
+      }
+    }
+    return depth;
+  }
+
+  /** Leaves a region's method with {@code code} after writing the locals back. */
+  private void exitRegion(int code) {
+    storeLocalsToFrame(regionUse.written());
+    saveBudget();
+    cb.loadConstant(code);
+    cb.ireturn();
+  }
+
+  /** Calls the outlined region at {@code start}: locals out, call, locals back in, then follow its exit. */
+  private void callRegion(int start) {
+    int n = localType.length;
+    int results = functionResults.size();
+    boolean refs = functionResults.stream().anyMatch(ValType::isReference)
+        || java.util.Arrays.stream(localType).anyMatch(ValType::isReference);
+    int savedFrame = frameSlot;
+    int savedRefs = refsSlot;
+    frameSlot = cb.allocateLocal(TypeKind.REFERENCE);
+    refsSlot = cb.allocateLocal(TypeKind.REFERENCE);
+    cb.loadConstant(n + results);
+    cb.newarray(TypeKind.LONG);
+    cb.astore(frameSlot);
+    if (refs) {
+      cb.loadConstant(n + results);
+      cb.anewarray(CD_Object);
+    } else {
+      cb.aconst_null();
+    }
+    cb.astore(refsSlot);
+    RegionUse use = RegionUse.of(currentCode, start, plan.regions().get(start), ctls.size());
+    storeLocalsToFrame(use.referenced());
+    saveBudget();
+    cb.aload(frameSlot);
+    cb.aload(refsSlot);
+    cb.iload(depthSlot);
+    cb.aload(ctxSlot);
+    cb.invokestatic(self, regionName(functionIndex, start), REGION);
+    loadBudget();
+    reloadMemory();
+    loadLocalsFromFrame(use.written());
+    // Dispatch on the exit code: -1 return, 0 continue, k+1 branch to the k-th enclosing label.
+    Label next = cb.newLabel();
+    Label ret = use.returns() ? cb.newLabel() : null;
+    List<SwitchCase> cases = new ArrayList<>();
+    Map<Integer, Label> exits = new LinkedHashMap<>();
+    if (ret != null) {
+      cases.add(SwitchCase.of(-1, ret));
+    }
+    for (int k = use.exits().nextSetBit(0); k >= 0; k = use.exits().nextSetBit(k + 1)) {
+      Label l = cb.newLabel();
+      exits.put(k, l);
+      cases.add(SwitchCase.of(k + 1, l));
+    }
+    if (cases.isEmpty()) {
+      cb.pop();
+    } else {
+      cb.lookupswitch(next, cases);
+    }
+    if (ret != null) {
+      cb.labelBinding(ret);
+      for (int k = 0; k < results; k++) {
+        loadFromFrame(functionResults.get(k), n + k);
+      }
+      List<ValType> saved = new ArrayList<>(stack);
+      stack.addAll(functionResults);
+      emitReturn();
+      stack.clear();
+      stack.addAll(saved);
+    }
+    exits.forEach((k, label) -> {
+      cb.labelBinding(label);
+      branch(ctls.get(ctls.size() - 1 - k));
+    });
+    cb.labelBinding(next);
+    frameSlot = savedFrame;
+    refsSlot = savedRefs;
+  }
+
+  private void storeLocalsToFrame(java.util.BitSet which) {
+    for (int k = which.nextSetBit(0); k >= 0; k = which.nextSetBit(k + 1)) {
+      ValType t = localType[k];
+      cb.aload(t.isReference() ? refsSlot : frameSlot);
+      cb.loadConstant(k);
+      cb.loadLocal(Descriptors.kind(t), localSlot[k]);
+      toRaw(t);
+      if (t.isReference()) {
+        cb.aastore();
+      } else {
+        cb.lastore();
+      }
+    }
+  }
+
+  private void loadLocalsFromFrame(java.util.BitSet which) {
+    for (int k = which.nextSetBit(0); k >= 0; k = which.nextSetBit(k + 1)) {
+      loadFromFrame(localType[k], k);
+      cb.storeLocal(Descriptors.kind(localType[k]), localSlot[k]);
+    }
+  }
+
+  private void loadFromFrame(ValType t, int index) {
+    cb.aload(t.isReference() ? refsSlot : frameSlot);
+    cb.loadConstant(index);
+    if (t.isReference()) {
+      cb.aaload();
+      return;
+    }
+    cb.laload();
+    switch (t) {
+      case I32 -> cb.l2i();
+      case I64 -> {}
+      case F32 -> {
+        cb.l2i();
+        call(CD_Float, "intBitsToFloat", CD_float, CD_int);
+      }
+      case F64 -> call(CD_Double, "longBitsToDouble", CD_double, CD_long);
+      case V128, FUNCREF, EXTERNREF -> throw new IllegalStateException("not a raw slot: " + t);
+    }
+  }
+
+  /** The value on top (of type {@code t}) as its raw slot: a long, or the reference itself. */
+  private void toRaw(ValType t) {
+    switch (t) {
+      case I32 -> cb.i2l();
+      case I64, FUNCREF, EXTERNREF -> {}
+      case F32 -> {
+        call(CD_Float, "floatToRawIntBits", CD_int, CD_float);
+        cb.i2l();
+      }
+      case F64 -> call(CD_Double, "doubleToRawLongBits", CD_long, CD_double);
+      case V128 -> throw new IllegalStateException("v128");
+    }
+  }
+
+  private void reloadMemory() {
+    if (memSlot >= 0) {
+      cb.aload(ctxSlot);
+      cb.getfield(CTX, "memory0", MEMORY);
+      cb.invokevirtual(MEMORY, "bytes", MethodTypeDesc.of(BYTE_ARRAY));
+      cb.astore(memSlot);
+    }
+  }
+
+  private void zero(ValType t) {
+    switch (t) {
+      case I32 -> cb.iconst_0();
+      case I64 -> cb.lconst_0();
+      case F32 -> cb.fconst_0();
+      case F64 -> cb.dconst_0();
+      case FUNCREF, EXTERNREF -> cb.aconst_null();
+      case V128 -> throw new IllegalStateException("v128 local");
+    }
+  }
+
+  private ValType pop() {
+    return stack.removeLast();
+  }
+
+  private void push(ValType t) {
+    stack.add(t);
+  }
+
+  /** A block type's parameters and results. */
+  private record BlockSignature(List<ValType> params, List<ValType> results) {}
+
+  private BlockSignature blockTypes(BlockType bt) {
+    return switch (bt) {
+      case BlockType.Empty _ -> new BlockSignature(List.of(), List.of());
+      case BlockType.Value v -> new BlockSignature(List.of(), List.of(v.type()));
+      case BlockType.TypeIndex ti -> {
+        FuncType ft = module.types().get(ti.typeIndex());
+        yield new BlockSignature(ft.params(), ft.results());
+      }
+    };
+  }
+
+  private Ctl push(int kind, BlockType bt) {
+    BlockSignature sig = blockTypes(bt);
+    Ctl ctl = new Ctl();
+    ctl.kind = kind;
+    ctl.params = sig.params();
+    ctl.results = sig.results();
+    ctl.height = stack.size() - sig.params().size();
+    ctl.label = cb.newLabel();
+    ctls.add(ctl);
+    return ctl;
+  }
+
+  private void setUnreachable(Ctl top) {
+    top.unreachable = true;
+    while (stack.size() > top.height) {
+      stack.removeLast();
+    }
+  }
+
+  private void resetTo(Ctl c, List<ValType> types) {
+    while (stack.size() > c.height) {
+      stack.removeLast();
+    }
+    stack.addAll(types);
+  }
+
+  /** Pops the JVM value of type {@code t}. */
+  private void popValue(ValType t) {
+    if (Descriptors.slots(t) == 2) {
+      cb.pop2();
+    } else {
+      cb.pop();
+    }
+  }
+
+  /**
+   * Jumps to {@code target} carrying its label's values, which are on top of the stack; values between them
+   * and the target's height are dropped on the way. Does not change the modelled stack (the caller does).
+   */
+  private void branch(Ctl target) {
+    if (target.kind == FUNC) {
+      emitReturn();
+      return;
+    }
+    if (target.kind == OUTER) {
+      exitRegion(target.exitCode);
+      return;
+    }
+    List<ValType> carried = target.labelTypes();
+    int n = carried.size();
+    int extra = stack.size() - n - target.height;
+    if (extra > 0) {
+      int[] temps = new int[n];
+      for (int k = n - 1; k >= 0; k--) {
+        TypeKind kind = Descriptors.kind(carried.get(k));
+        temps[k] = cb.allocateLocal(kind);
+        cb.storeLocal(kind, temps[k]);
+      }
+      for (int k = stack.size() - n - 1; k >= target.height; k--) {
+        popValue(stack.get(k));
+      }
+      for (int k = 0; k < n; k++) {
+        cb.loadLocal(Descriptors.kind(carried.get(k)), temps[k]);
+      }
+    }
+    cb.goto_(target.label);
+  }
+
+  private boolean needsMove(Ctl target) {
+    return target.kind == FUNC || target.kind == OUTER || stack.size() - target.labelTypes().size() != target.height;
+  }
+
+  private void emitReturn() {
+    saveBudget();
+    List<ValType> results = functionResults;
+    if (regionStart >= 0) {
+      // In a region's method: the results go to the frame, the caller returns them.
+      int n = localType.length;
+      for (int k = results.size() - 1; k >= 0; k--) {
+        ValType t = results.get(k);
+        int temp = cb.allocateLocal(Descriptors.kind(t));
+        cb.storeLocal(Descriptors.kind(t), temp);
+        cb.aload(t.isReference() ? refsSlot : frameSlot);
+        cb.loadConstant(n + k);
+        cb.loadLocal(Descriptors.kind(t), temp);
+        toRaw(t);
+        if (t.isReference()) {
+          cb.aastore();
+        } else {
+          cb.lastore();
+        }
+      }
+      cb.iconst_m1();
+      cb.ireturn();
+      return;
+    }
+    switch (results.size()) {
+      case 0 -> cb.return_();
+      case 1 -> cb.return_(Descriptors.kind(results.getFirst()));
+      default -> {
+        int n = results.size();
+        int[] temps = new int[n];
+        for (int k = n - 1; k >= 0; k--) {
+          TypeKind kind = Descriptors.kind(results.get(k));
+          temps[k] = cb.allocateLocal(kind);
+          cb.storeLocal(kind, temps[k]);
+        }
+        cb.loadConstant(n);
+        cb.anewarray(CD_Object);
+        for (int k = 0; k < n; k++) {
+          cb.dup();
+          cb.loadConstant(k);
+          cb.loadLocal(Descriptors.kind(results.get(k)), temps[k]);
+          box(results.get(k));
+          cb.aastore();
+        }
+        cb.areturn();
+      }
+    }
+  }
+
+  private void box(ValType t) {
+    switch (t) {
+      case I32 -> cb.invokestatic(CD_Integer, "valueOf", MethodTypeDesc.of(CD_Integer, CD_int));
+      case I64 -> cb.invokestatic(CD_Long, "valueOf", MethodTypeDesc.of(CD_Long, CD_long));
+      case F32 -> cb.invokestatic(CD_Float, "valueOf", MethodTypeDesc.of(CD_Float, CD_float));
+      case F64 -> cb.invokestatic(CD_Double, "valueOf", MethodTypeDesc.of(CD_Double, CD_double));
+      case FUNCREF, EXTERNREF -> {}
+      case V128 -> throw new IllegalStateException("v128 result");
+    }
+  }
+
+  private void unbox(ValType t) {
+    switch (t) {
+      case I32 -> {
+        cb.checkcast(CD_Integer);
+        cb.invokevirtual(CD_Integer, "intValue", MethodTypeDesc.of(CD_int));
+      }
+      case I64 -> {
+        cb.checkcast(CD_Long);
+        cb.invokevirtual(CD_Long, "longValue", MethodTypeDesc.of(CD_long));
+      }
+      case F32 -> {
+        cb.checkcast(CD_Float);
+        cb.invokevirtual(CD_Float, "floatValue", MethodTypeDesc.of(CD_float));
+      }
+      case F64 -> {
+        cb.checkcast(CD_Double);
+        cb.invokevirtual(CD_Double, "doubleValue", MethodTypeDesc.of(CD_double));
+      }
+      case FUNCREF, EXTERNREF -> {}
+      case V128 -> throw new IllegalStateException("v128 result");
+    }
+  }
+
+  /** After a call: models the results and unpacks several from their {@code Object[]}. */
+  private void pushResults(List<ValType> results) {
+    if (results.size() > 1) {
+      int arr = cb.allocateLocal(TypeKind.REFERENCE);
+      cb.astore(arr);
+      for (int k = 0; k < results.size(); k++) {
+        cb.aload(arr);
+        cb.loadConstant(k);
+        cb.aaload();
+        unbox(results.get(k));
+      }
+    }
+    stack.addAll(results);
+  }
+
+  private void pushDepthAndContext() {
+    if (polls) {
+      cb.lload(budgetSlot);
+    } else {
+      cb.lconst_0();
+    }
+    cb.iload(depthSlot);
+    cb.iconst_1();
+    cb.isub();
+    cb.aload(ctxSlot);
+  }
+
+  /** Emits {@code if<cond> true; iconst_0; goto end; true: iconst_1; end:} for an i32 boolean result. */
+  private void bool(Opcode jumpIfTrue) {
+    Label yes = cb.newLabel();
+    Label end = cb.newLabel();
+    cb.branch(jumpIfTrue, yes);
+    cb.iconst_0();
+    cb.goto_(end);
+    cb.labelBinding(yes);
+    cb.iconst_1();
+    cb.labelBinding(end);
+  }
+
+  private void call(ClassDesc owner, String name, ClassDesc ret, ClassDesc... params) {
+    cb.invokestatic(owner, name, MethodTypeDesc.of(ret, params));
+  }
+
+  /** {@code budget -= weight; if (budget <= 0) budget = fuel.poll(budget)}, then re-reads the memory. */
+  private void poll(int weight) {
+    if (!polls) {
+      return;
+    }
+    Label skip = cb.newLabel();
+    cb.lload(budgetSlot);
+    cb.loadConstant((long) weight);
+    cb.lsub();
+    cb.dup2();
+    cb.lstore(budgetSlot);
+    cb.lconst_0();
+    cb.lcmp();
+    cb.ifgt(skip);
+    cb.aload(fuelSlot);
+    cb.lload(budgetSlot);
+    cb.invokevirtual(FUEL, "poll", MethodTypeDesc.of(CD_long, CD_long));
+    cb.lstore(budgetSlot);
+    if (memSlot >= 0) {
+      // Not a reload: the array must stay loop-invariant for HotSpot to hoist its range checks (measured: a
+      // reload here costs 30% on matmul). Only a safepoint handler could have replaced it; that traps.
+      cb.aload(memSlot);
+      cb.aload(ctxSlot);
+      call(BUILTINS, "checkMemoryKept", CD_void, BYTE_ARRAY, CTX);
+    }
+    cb.labelBinding(skip);
+  }
+
+  /** Before a call or return: the callee (or caller) continues the countdown from the shared object. */
+  private void saveBudget() {
+    if (polls) {
+      cb.aload(fuelSlot);
+      cb.lload(budgetSlot);
+      cb.putfield(FUEL, "budget", CD_long);
+    }
+  }
+
+  /** After a call: the countdown as the callee left it. */
+  private void loadBudget() {
+    if (polls) {
+      cb.aload(fuelSlot);
+      cb.getfield(FUEL, "budget", CD_long);
+      cb.lstore(budgetSlot);
+    }
+  }
+
+  private void pushMemory(int memory) {
+    if (memory == 0) {
+      cb.aload(memSlot);
+    } else {
+      cb.aload(ctxSlot);
+      cb.loadConstant(memory);
+      call(BUILTINS, "bytes", BYTE_ARRAY, CTX, CD_int);
+    }
+  }
+
+  /** A load: {@code [addr] -> [value]} through {@code Builtins.<name>(int, byte[], int)}. */
+  private void load(Immediate.MemArg m, String name, ValType result) {
+    pop();
+    if (m.offset() > Integer.MAX_VALUE) {
+      // No memory reaches 2^31 bytes: the access is out of bounds whatever the address.
+      cb.pop();
+      cb.invokestatic(BUILTINS, "outOfBounds", MethodTypeDesc.of(TRAP));
+      cb.athrow();
+    } else {
+      pushMemory(m.memory());
+      cb.loadConstant((int) m.offset());
+      call(BUILTINS, name, Descriptors.desc(result), CD_int, BYTE_ARRAY, CD_int);
+    }
+    push(result);
+  }
+
+  /** A store: {@code [addr value] -> []} through {@code Builtins.<name>(int, T, byte[], int)}. */
+  private void store(Immediate.MemArg m, String name) {
+    ValType value = pop();
+    pop();
+    if (m.offset() > Integer.MAX_VALUE) {
+      popValue(value);
+      cb.pop();
+      cb.invokestatic(BUILTINS, "outOfBounds", MethodTypeDesc.of(TRAP));
+      cb.athrow();
+    } else {
+      pushMemory(m.memory());
+      cb.loadConstant((int) m.offset());
+      call(BUILTINS, name, CD_void, CD_int, Descriptors.desc(value), BYTE_ARRAY, CD_int);
+    }
+  }
+
+  private static int index(Immediate imm) {
+    return ((Immediate.Index) imm).index();
+  }
+
+  private void emit(Instruction in, int position, Ctl top) {
+    OpCode op = in.opcode();
+    Immediate imm = in.immediate();
+    switch (op) {
+      case NOP -> {}
+      case UNREACHABLE -> {
+        cb.invokestatic(BUILTINS, "unreachable", MethodTypeDesc.of(TRAP));
+        cb.athrow();
+        setUnreachable(top);
+      }
+      case BLOCK -> push(BLOCK, ((Immediate.Block) imm).type());
+      case LOOP -> {
+        Ctl loop = push(LOOP, ((Immediate.Block) imm).type());
+        cb.labelBinding(loop.label);
+        poll(weights.loopWeights().getOrDefault(position, 1));
+      }
+      case IF -> {
+        pop();
+        Ctl c = push(IF, ((Immediate.Block) imm).type());
+        c.elseLabel = cb.newLabel();
+        cb.ifeq(c.elseLabel);
+      }
+      case ELSE -> {
+        if (!top.unreachable) {
+          cb.goto_(top.label);
+        }
+        cb.labelBinding(top.elseLabel);
+        top.hasElse = true;
+        resetTo(top, top.params);
+        top.unreachable = false;
+      }
+      case END -> {
+        ctls.removeLast();
+        if (top.kind == FUNC) {
+          if (!top.unreachable) {
+            emitReturn();
+          }
+          return;
+        }
+        if (top.kind == IF && !top.hasElse) {
+          cb.labelBinding(top.elseLabel);
+        }
+        if (top.kind != LOOP) {
+          cb.labelBinding(top.label);
+        }
+        resetTo(top, top.results);
+      }
+      case BR -> {
+        branch(ctls.get(ctls.size() - 1 - index(imm)));
+        setUnreachable(top);
+      }
+      case BR_IF -> {
+        pop();
+        Ctl target = ctls.get(ctls.size() - 1 - index(imm));
+        if (needsMove(target)) {
+          Label skip = cb.newLabel();
+          cb.ifeq(skip);
+          branch(target);
+          cb.labelBinding(skip);
+        } else {
+          cb.ifne(target.label);
+        }
+      }
+      case BR_TABLE -> {
+        pop();
+        brTable((Immediate.BrTable) imm);
+        setUnreachable(top);
+      }
+      case RETURN -> {
+        emitReturn();
+        setUnreachable(top);
+      }
+      case CALL, RETURN_CALL -> {
+        int f = index(imm);
+        FuncType t = functionTypes.get(f);
+        for (int k = 0; k < t.params().size(); k++) {
+          pop();
+        }
+        if (f < module.importedFunctionCount()) {
+          // A host function or another tier ignores the budget argument: it reads the shared countdown.
+          saveBudget();
+        }
+        pushDepthAndContext();
+        cb.invokestatic(self, methodName(f), Descriptors.function(t));
+        loadBudget();
+        pushResults(t.results());
+        reloadMemory();
+        if (op == OpCode.RETURN_CALL) {
+          // Not a constant-stack tail call: the JVM has none. Call, then return the results.
+          emitReturn();
+          setUnreachable(top);
+        }
+      }
+      case CALL_INDIRECT, RETURN_CALL_INDIRECT -> {
+        Immediate.CallIndirect ci = (Immediate.CallIndirect) imm;
+        FuncType t = module.types().get(ci.typeIndex());
+        pop();
+        for (int k = 0; k < t.params().size(); k++) {
+          pop();
+        }
+        indirectTypes.add(ci.typeIndex());
+        saveBudget();
+        pushDepthAndContext();
+        cb.loadConstant(ci.tableIndex());
+        cb.invokestatic(self, indirectName(ci.typeIndex()), indirectDesc(t));
+        loadBudget();
+        pushResults(t.results());
+        reloadMemory();
+        if (op == OpCode.RETURN_CALL_INDIRECT) {
+          emitReturn();
+          setUnreachable(top);
+        }
+      }
+      case DROP -> popValue(pop());
+      case SELECT, SELECT_T -> {
+        pop();
+        ValType t = pop();
+        pop();
+        Label keepFirst = cb.newLabel();
+        Label end = cb.newLabel();
+        cb.ifne(keepFirst);
+        if (Descriptors.slots(t) == 2) {
+          cb.dup2_x2();
+          cb.pop2();
+          cb.pop2();
+        } else {
+          cb.swap();
+          cb.pop();
+        }
+        cb.goto_(end);
+        cb.labelBinding(keepFirst);
+        popValue(t);
+        cb.labelBinding(end);
+        push(t);
+      }
+      case LOCAL_GET -> {
+        int l = index(imm);
+        cb.loadLocal(Descriptors.kind(localType[l]), localSlot[l]);
+        push(localType[l]);
+      }
+      case LOCAL_SET -> {
+        int l = index(imm);
+        pop();
+        cb.storeLocal(Descriptors.kind(localType[l]), localSlot[l]);
+      }
+      case LOCAL_TEE -> {
+        int l = index(imm);
+        if (Descriptors.slots(localType[l]) == 2) {
+          cb.dup2();
+        } else {
+          cb.dup();
+        }
+        cb.storeLocal(Descriptors.kind(localType[l]), localSlot[l]);
+      }
+      case GLOBAL_GET -> {
+        int g = index(imm);
+        ValType t = module.globalSpace().get(g).type();
+        cb.aload(ctxSlot);
+        cb.loadConstant(g);
+        call(BUILTINS, "global" + suffix(t), Descriptors.desc(t), CTX, CD_int);
+        push(t);
+      }
+      case GLOBAL_SET -> {
+        int g = index(imm);
+        ValType t = pop();
+        cb.aload(ctxSlot);
+        cb.loadConstant(g);
+        call(BUILTINS, "setGlobal" + suffix(t), CD_void, Descriptors.desc(t), CTX, CD_int);
+      }
+      case TABLE_GET -> {
+        pop();
+        int t = index(imm);
+        cb.aload(ctxSlot);
+        cb.loadConstant(t);
+        call(BUILTINS, "tableGet", CD_Object, CD_int, CTX, CD_int);
+        push(module.tableSpace().get(t).elementType());
+      }
+      case TABLE_SET -> {
+        pop();
+        pop();
+        cb.aload(ctxSlot);
+        cb.loadConstant(index(imm));
+        call(BUILTINS, "tableSet", CD_void, CD_int, CD_Object, CTX, CD_int);
+      }
+      case I32_LOAD -> load(mem(imm), "i32Load", ValType.I32);
+      case I64_LOAD -> load(mem(imm), "i64Load", ValType.I64);
+      case F32_LOAD -> load(mem(imm), "f32Load", ValType.F32);
+      case F64_LOAD -> load(mem(imm), "f64Load", ValType.F64);
+      case I32_LOAD8_S -> load(mem(imm), "i32Load8S", ValType.I32);
+      case I32_LOAD8_U -> load(mem(imm), "i32Load8U", ValType.I32);
+      case I32_LOAD16_S -> load(mem(imm), "i32Load16S", ValType.I32);
+      case I32_LOAD16_U -> load(mem(imm), "i32Load16U", ValType.I32);
+      case I64_LOAD8_S -> load(mem(imm), "i64Load8S", ValType.I64);
+      case I64_LOAD8_U -> load(mem(imm), "i64Load8U", ValType.I64);
+      case I64_LOAD16_S -> load(mem(imm), "i64Load16S", ValType.I64);
+      case I64_LOAD16_U -> load(mem(imm), "i64Load16U", ValType.I64);
+      case I64_LOAD32_S -> load(mem(imm), "i64Load32S", ValType.I64);
+      case I64_LOAD32_U -> load(mem(imm), "i64Load32U", ValType.I64);
+      case I32_STORE -> store(mem(imm), "i32Store");
+      case I64_STORE -> store(mem(imm), "i64Store");
+      case F32_STORE -> store(mem(imm), "f32Store");
+      case F64_STORE -> store(mem(imm), "f64Store");
+      case I32_STORE8 -> store(mem(imm), "i32Store8");
+      case I32_STORE16 -> store(mem(imm), "i32Store16");
+      case I64_STORE8 -> store(mem(imm), "i64Store8");
+      case I64_STORE16 -> store(mem(imm), "i64Store16");
+      case I64_STORE32 -> store(mem(imm), "i64Store32");
+      case MEMORY_SIZE -> {
+        cb.aload(ctxSlot);
+        cb.loadConstant(index(imm));
+        call(BUILTINS, "memorySize", CD_int, CTX, CD_int);
+        push(ValType.I32);
+      }
+      case MEMORY_GROW -> {
+        cb.aload(ctxSlot);
+        cb.loadConstant(index(imm));
+        call(BUILTINS, "memoryGrow", CD_int, CD_int, CTX, CD_int);
+        reloadMemory();
+      }
+      case I32_CONST -> {
+        cb.loadConstant(((Immediate.I32) imm).value());
+        push(ValType.I32);
+      }
+      case I64_CONST -> {
+        cb.loadConstant(((Immediate.I64) imm).value());
+        push(ValType.I64);
+      }
+      case F32_CONST -> {
+        // Through the bits, so that every NaN payload survives (HotSpot folds the call).
+        cb.loadConstant(((Immediate.F32) imm).bits());
+        call(CD_Float, "intBitsToFloat", CD_float, CD_int);
+        push(ValType.F32);
+      }
+      case F64_CONST -> {
+        cb.loadConstant(((Immediate.F64) imm).bits());
+        call(CD_Double, "longBitsToDouble", CD_double, CD_long);
+        push(ValType.F64);
+      }
+      case REF_NULL -> {
+        cb.aconst_null();
+        push(((Immediate.RefType) imm).type());
+      }
+      case REF_IS_NULL -> {
+        pop();
+        bool(Opcode.IFNULL);
+        push(ValType.I32);
+      }
+      case REF_FUNC -> {
+        cb.aload(ctxSlot);
+        cb.loadConstant(index(imm));
+        call(BUILTINS, "refFunc", CD_Object, CTX, CD_int);
+        push(ValType.FUNCREF);
+      }
+      case MEMORY_INIT -> {
+        var p = (Immediate.Pair) imm;
+        bulk("memoryInit", p.first(), p.second());
+      }
+      case MEMORY_COPY -> {
+        var p = (Immediate.Pair) imm;
+        bulk("memoryCopy", p.first(), p.second());
+      }
+      case MEMORY_FILL -> {
+        pop();
+        pop();
+        pop();
+        cb.aload(ctxSlot);
+        cb.loadConstant(index(imm));
+        call(BUILTINS, "memoryFill", CD_void, CD_int, CD_int, CD_int, CTX, CD_int);
+        reloadMemory();
+      }
+      case DATA_DROP -> {
+        cb.aload(ctxSlot);
+        cb.loadConstant(index(imm));
+        call(BUILTINS, "dataDrop", CD_void, CTX, CD_int);
+      }
+      case TABLE_INIT -> {
+        var p = (Immediate.Pair) imm;
+        bulk("tableInit", p.first(), p.second());
+      }
+      case TABLE_COPY -> {
+        var p = (Immediate.Pair) imm;
+        bulk("tableCopy", p.first(), p.second());
+      }
+      case ELEM_DROP -> {
+        cb.aload(ctxSlot);
+        cb.loadConstant(index(imm));
+        call(BUILTINS, "elemDrop", CD_void, CTX, CD_int);
+      }
+      case TABLE_GROW -> {
+        pop();
+        pop();
+        cb.aload(ctxSlot);
+        cb.loadConstant(index(imm));
+        call(BUILTINS, "tableGrow", CD_int, CD_Object, CD_int, CTX, CD_int);
+        push(ValType.I32);
+      }
+      case TABLE_SIZE -> {
+        cb.aload(ctxSlot);
+        cb.loadConstant(index(imm));
+        call(BUILTINS, "tableSize", CD_int, CTX, CD_int);
+        push(ValType.I32);
+      }
+      case TABLE_FILL -> {
+        pop();
+        pop();
+        pop();
+        cb.aload(ctxSlot);
+        cb.loadConstant(index(imm));
+        call(BUILTINS, "tableFill", CD_void, CD_int, CD_Object, CD_int, CTX, CD_int);
+        reloadMemory();
+      }
+      default -> {
+        if (op.prefix() == 0xFD) {
+          throw new UnsupportedOperationException("SIMD instruction " + op.textName());
+        }
+        numeric(op);
+      }
+    }
+  }
+
+  private static Immediate.MemArg mem(Immediate imm) {
+    return (Immediate.MemArg) imm;
+  }
+
+  /** {@code [i32 i32 i32] -> []} bulk operations with two constant indices; they poll, so memory is re-read. */
+  private void bulk(String name, int first, int second) {
+    pop();
+    pop();
+    pop();
+    cb.aload(ctxSlot);
+    cb.loadConstant(first);
+    cb.loadConstant(second);
+    call(BUILTINS, name, CD_void, CD_int, CD_int, CD_int, CTX, CD_int, CD_int);
+    reloadMemory();
+  }
+
+  private static String suffix(ValType t) {
+    return switch (t) {
+      case I32 -> "I32";
+      case I64 -> "I64";
+      case F32 -> "F32";
+      case F64 -> "F64";
+      case FUNCREF, EXTERNREF -> "Ref";
+      case V128 -> throw new IllegalStateException("v128 global");
+    };
+  }
+
+  private void brTable(Immediate.BrTable t) {
+    int[] labels = t.labels();
+    Ctl dflt = ctls.get(ctls.size() - 1 - t.defaultLabel());
+    if (labels.length == 0) {
+      cb.pop();
+      branch(dflt);
+      return;
+    }
+    boolean direct = !needsMove(dflt);
+    for (int l : labels) {
+      direct &= !needsMove(ctls.get(ctls.size() - 1 - l));
+    }
+    if (direct) {
+      List<SwitchCase> cases = new ArrayList<>();
+      for (int k = 0; k < labels.length; k++) {
+        cases.add(SwitchCase.of(k, ctls.get(ctls.size() - 1 - labels[k]).label));
+      }
+      cb.tableswitch(0, labels.length - 1, dflt.label, cases);
+      return;
+    }
+    // Some target needs values moved: one trampoline per distinct target does it, then jumps.
+    Map<Ctl, Label> trampolines = new LinkedHashMap<>();
+    List<SwitchCase> cases = new ArrayList<>();
+    for (int k = 0; k < labels.length; k++) {
+      Ctl target = ctls.get(ctls.size() - 1 - labels[k]);
+      cases.add(SwitchCase.of(k, trampolines.computeIfAbsent(target, x -> cb.newLabel())));
+    }
+    Label dfltLabel = trampolines.computeIfAbsent(dflt, x -> cb.newLabel());
+    cb.tableswitch(0, labels.length - 1, dfltLabel, cases);
+    trampolines.forEach((target, label) -> {
+      cb.labelBinding(label);
+      branch(target);
+    });
+  }
+
+  /** Numeric instructions: fixed signatures from the opcode table. */
+  private void numeric(OpCode op) {
+    OpCode.Signature sig = op.signature();
+    if (sig == null) {
+      throw new UnsupportedOperationException("instruction " + op.textName());
+    }
+    for (int k = 0; k < sig.params().size(); k++) {
+      pop();
+    }
+    switch (op) {
+      case I32_EQZ, I32_EQ, I32_NE, I32_LT_S, I32_GT_S, I32_LE_S, I32_GE_S, I32_LT_U, I32_GT_U, I32_LE_U,
+          I32_GE_U, I64_EQZ, I64_EQ, I64_NE, I64_LT_S, I64_GT_S, I64_LE_S, I64_GE_S, I64_LT_U, I64_GT_U, I64_LE_U,
+          I64_GE_U, F32_EQ, F32_NE, F32_LT, F32_GT, F32_LE, F32_GE, F64_EQ, F64_NE, F64_LT, F64_GT, F64_LE,
+          F64_GE -> bool(compare(op));
+      case I32_CLZ -> call(CD_Integer, "numberOfLeadingZeros", CD_int, CD_int);
+      case I32_CTZ -> call(CD_Integer, "numberOfTrailingZeros", CD_int, CD_int);
+      case I32_POPCNT -> call(CD_Integer, "bitCount", CD_int, CD_int);
+      case I32_ADD -> cb.iadd();
+      case I32_SUB -> cb.isub();
+      case I32_MUL -> cb.imul();
+      case I32_DIV_S -> call(I32_OPS, "divS", CD_int, CD_int, CD_int);
+      case I32_DIV_U -> call(I32_OPS, "divU", CD_int, CD_int, CD_int);
+      case I32_REM_S -> call(I32_OPS, "remS", CD_int, CD_int, CD_int);
+      case I32_REM_U -> call(I32_OPS, "remU", CD_int, CD_int, CD_int);
+      case I32_AND -> cb.iand();
+      case I32_OR -> cb.ior();
+      case I32_XOR -> cb.ixor();
+      // The JVM masks shift counts to 5 (6) bits, as Wasm does.
+      case I32_SHL -> cb.ishl();
+      case I32_SHR_S -> cb.ishr();
+      case I32_SHR_U -> cb.iushr();
+      case I32_ROTL -> call(CD_Integer, "rotateLeft", CD_int, CD_int, CD_int);
+      case I32_ROTR -> call(CD_Integer, "rotateRight", CD_int, CD_int, CD_int);
+      case I64_CLZ -> {
+        call(CD_Long, "numberOfLeadingZeros", CD_int, CD_long);
+        cb.i2l();
+      }
+      case I64_CTZ -> {
+        call(CD_Long, "numberOfTrailingZeros", CD_int, CD_long);
+        cb.i2l();
+      }
+      case I64_POPCNT -> {
+        call(CD_Long, "bitCount", CD_int, CD_long);
+        cb.i2l();
+      }
+      case I64_ADD -> cb.ladd();
+      case I64_SUB -> cb.lsub();
+      case I64_MUL -> cb.lmul();
+      case I64_DIV_S -> call(I64_OPS, "divS", CD_long, CD_long, CD_long);
+      case I64_DIV_U -> call(I64_OPS, "divU", CD_long, CD_long, CD_long);
+      case I64_REM_S -> call(I64_OPS, "remS", CD_long, CD_long, CD_long);
+      case I64_REM_U -> call(I64_OPS, "remU", CD_long, CD_long, CD_long);
+      case I64_AND -> cb.land();
+      case I64_OR -> cb.lor();
+      case I64_XOR -> cb.lxor();
+      case I64_SHL -> {
+        cb.l2i();
+        cb.lshl();
+      }
+      case I64_SHR_S -> {
+        cb.l2i();
+        cb.lshr();
+      }
+      case I64_SHR_U -> {
+        cb.l2i();
+        cb.lushr();
+      }
+      case I64_ROTL -> {
+        cb.l2i();
+        call(CD_Long, "rotateLeft", CD_long, CD_long, CD_int);
+      }
+      case I64_ROTR -> {
+        cb.l2i();
+        call(CD_Long, "rotateRight", CD_long, CD_long, CD_int);
+      }
+      case F32_ABS -> call(FLOAT_OPS, "f32Abs", CD_float, CD_float);
+      case F32_NEG -> call(FLOAT_OPS, "f32Neg", CD_float, CD_float);
+      case F32_CEIL -> call(FLOAT_OPS, "f32Ceil", CD_float, CD_float);
+      case F32_FLOOR -> call(FLOAT_OPS, "f32Floor", CD_float, CD_float);
+      case F32_TRUNC -> call(FLOAT_OPS, "f32Trunc", CD_float, CD_float);
+      case F32_NEAREST -> call(FLOAT_OPS, "f32Nearest", CD_float, CD_float);
+      case F32_SQRT -> call(FLOAT_OPS, "f32Sqrt", CD_float, CD_float);
+      case F32_ADD -> cb.fadd();
+      case F32_SUB -> cb.fsub();
+      case F32_MUL -> cb.fmul();
+      case F32_DIV -> cb.fdiv();
+      case F32_MIN -> call(FLOAT_OPS, "f32Min", CD_float, CD_float, CD_float);
+      case F32_MAX -> call(FLOAT_OPS, "f32Max", CD_float, CD_float, CD_float);
+      case F32_COPYSIGN -> call(FLOAT_OPS, "f32Copysign", CD_float, CD_float, CD_float);
+      case F64_ABS -> call(FLOAT_OPS, "f64Abs", CD_double, CD_double);
+      case F64_NEG -> call(FLOAT_OPS, "f64Neg", CD_double, CD_double);
+      case F64_CEIL -> call(FLOAT_OPS, "f64Ceil", CD_double, CD_double);
+      case F64_FLOOR -> call(FLOAT_OPS, "f64Floor", CD_double, CD_double);
+      case F64_TRUNC -> call(FLOAT_OPS, "f64Trunc", CD_double, CD_double);
+      case F64_NEAREST -> call(FLOAT_OPS, "f64Nearest", CD_double, CD_double);
+      case F64_SQRT -> call(FLOAT_OPS, "f64Sqrt", CD_double, CD_double);
+      case F64_ADD -> cb.dadd();
+      case F64_SUB -> cb.dsub();
+      case F64_MUL -> cb.dmul();
+      case F64_DIV -> cb.ddiv();
+      case F64_MIN -> call(FLOAT_OPS, "f64Min", CD_double, CD_double, CD_double);
+      case F64_MAX -> call(FLOAT_OPS, "f64Max", CD_double, CD_double, CD_double);
+      case F64_COPYSIGN -> call(FLOAT_OPS, "f64Copysign", CD_double, CD_double, CD_double);
+      case I32_WRAP_I64 -> cb.l2i();
+      case I32_TRUNC_F32_S -> call(CONVERSIONS, "i32TruncF32S", CD_int, CD_float);
+      case I32_TRUNC_F32_U -> call(CONVERSIONS, "i32TruncF32U", CD_int, CD_float);
+      case I32_TRUNC_F64_S -> call(CONVERSIONS, "i32TruncF64S", CD_int, CD_double);
+      case I32_TRUNC_F64_U -> call(CONVERSIONS, "i32TruncF64U", CD_int, CD_double);
+      case I64_EXTEND_I32_S -> cb.i2l();
+      case I64_EXTEND_I32_U -> call(CD_Integer, "toUnsignedLong", CD_long, CD_int);
+      case I64_TRUNC_F32_S -> call(CONVERSIONS, "i64TruncF32S", CD_long, CD_float);
+      case I64_TRUNC_F32_U -> call(CONVERSIONS, "i64TruncF32U", CD_long, CD_float);
+      case I64_TRUNC_F64_S -> call(CONVERSIONS, "i64TruncF64S", CD_long, CD_double);
+      case I64_TRUNC_F64_U -> call(CONVERSIONS, "i64TruncF64U", CD_long, CD_double);
+      case F32_CONVERT_I32_S -> cb.i2f();
+      case F32_CONVERT_I32_U -> call(CONVERSIONS, "f32ConvertI32U", CD_float, CD_int);
+      case F32_CONVERT_I64_S -> cb.l2f();
+      case F32_CONVERT_I64_U -> call(CONVERSIONS, "f32ConvertI64U", CD_float, CD_long);
+      case F32_DEMOTE_F64 -> cb.d2f();
+      case F64_CONVERT_I32_S -> cb.i2d();
+      case F64_CONVERT_I32_U -> call(CONVERSIONS, "f64ConvertI32U", CD_double, CD_int);
+      case F64_CONVERT_I64_S -> cb.l2d();
+      case F64_CONVERT_I64_U -> call(CONVERSIONS, "f64ConvertI64U", CD_double, CD_long);
+      case F64_PROMOTE_F32 -> cb.f2d();
+      case I32_REINTERPRET_F32 -> call(CD_Float, "floatToRawIntBits", CD_int, CD_float);
+      case I64_REINTERPRET_F64 -> call(CD_Double, "doubleToRawLongBits", CD_long, CD_double);
+      case F32_REINTERPRET_I32 -> call(CD_Float, "intBitsToFloat", CD_float, CD_int);
+      case F64_REINTERPRET_I64 -> call(CD_Double, "longBitsToDouble", CD_double, CD_long);
+      case I32_EXTEND8_S -> cb.i2b();
+      case I32_EXTEND16_S -> cb.i2s();
+      case I64_EXTEND8_S -> {
+        cb.l2i();
+        cb.i2b();
+        cb.i2l();
+      }
+      case I64_EXTEND16_S -> {
+        cb.l2i();
+        cb.i2s();
+        cb.i2l();
+      }
+      case I64_EXTEND32_S -> {
+        cb.l2i();
+        cb.i2l();
+      }
+      case I32_TRUNC_SAT_F32_S -> call(CONVERSIONS, "i32TruncSatF32S", CD_int, CD_float);
+      case I32_TRUNC_SAT_F32_U -> call(CONVERSIONS, "i32TruncSatF32U", CD_int, CD_float);
+      case I32_TRUNC_SAT_F64_S -> call(CONVERSIONS, "i32TruncSatF64S", CD_int, CD_double);
+      case I32_TRUNC_SAT_F64_U -> call(CONVERSIONS, "i32TruncSatF64U", CD_int, CD_double);
+      case I64_TRUNC_SAT_F32_S -> call(CONVERSIONS, "i64TruncSatF32S", CD_long, CD_float);
+      case I64_TRUNC_SAT_F32_U -> call(CONVERSIONS, "i64TruncSatF32U", CD_long, CD_float);
+      case I64_TRUNC_SAT_F64_S -> call(CONVERSIONS, "i64TruncSatF64S", CD_long, CD_double);
+      case I64_TRUNC_SAT_F64_U -> call(CONVERSIONS, "i64TruncSatF64U", CD_long, CD_double);
+      default -> throw new UnsupportedOperationException("instruction " + op.textName());
+    }
+    stack.addAll(sig.results());
+  }
+
+  /** Comparisons that produce an i32 boolean: JVM conditional branches (see {@link #compare}). */
+  static boolean isCompare(OpCode op) {
+    return switch (op) {
+      case I32_EQZ, I32_EQ, I32_NE, I32_LT_S, I32_GT_S, I32_LE_S, I32_GE_S, I32_LT_U, I32_GT_U, I32_LE_U,
+          I32_GE_U, I64_EQZ, I64_EQ, I64_NE, I64_LT_S, I64_GT_S, I64_LE_S, I64_GE_S, I64_LT_U, I64_GT_U, I64_LE_U,
+          I64_GE_U, F32_EQ, F32_NE, F32_LT, F32_GT, F32_LE, F32_GE, F64_EQ, F64_NE, F64_LT, F64_GT, F64_LE,
+          F64_GE -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * Emits what a comparison needs before its conditional branch (an unsigned compare, {@code lcmp}, {@code
+   * fcmpl/g}) and returns the branch opcode that jumps when the comparison is true. NaN: fcmpl gives -1 and
+   * fcmpg 1, chosen so that every ordered comparison with NaN is false.
+   */
+  private Opcode compare(OpCode op) {
+    return switch (op) {
+      case I32_EQZ -> Opcode.IFEQ;
+      case I32_EQ -> Opcode.IF_ICMPEQ;
+      case I32_NE -> Opcode.IF_ICMPNE;
+      case I32_LT_S -> Opcode.IF_ICMPLT;
+      case I32_GT_S -> Opcode.IF_ICMPGT;
+      case I32_LE_S -> Opcode.IF_ICMPLE;
+      case I32_GE_S -> Opcode.IF_ICMPGE;
+      case I32_LT_U -> unsignedInt(Opcode.IFLT);
+      case I32_GT_U -> unsignedInt(Opcode.IFGT);
+      case I32_LE_U -> unsignedInt(Opcode.IFLE);
+      case I32_GE_U -> unsignedInt(Opcode.IFGE);
+      case I64_EQZ -> {
+        cb.lconst_0();
+        cb.lcmp();
+        yield Opcode.IFEQ;
+      }
+      case I64_EQ -> longCompare(Opcode.IFEQ);
+      case I64_NE -> longCompare(Opcode.IFNE);
+      case I64_LT_S -> longCompare(Opcode.IFLT);
+      case I64_GT_S -> longCompare(Opcode.IFGT);
+      case I64_LE_S -> longCompare(Opcode.IFLE);
+      case I64_GE_S -> longCompare(Opcode.IFGE);
+      case I64_LT_U -> unsignedLong(Opcode.IFLT);
+      case I64_GT_U -> unsignedLong(Opcode.IFGT);
+      case I64_LE_U -> unsignedLong(Opcode.IFLE);
+      case I64_GE_U -> unsignedLong(Opcode.IFGE);
+      case F32_EQ -> floatCompare(Opcode.FCMPL, Opcode.IFEQ);
+      case F32_NE -> floatCompare(Opcode.FCMPL, Opcode.IFNE);
+      case F32_LT -> floatCompare(Opcode.FCMPG, Opcode.IFLT);
+      case F32_GT -> floatCompare(Opcode.FCMPL, Opcode.IFGT);
+      case F32_LE -> floatCompare(Opcode.FCMPG, Opcode.IFLE);
+      case F32_GE -> floatCompare(Opcode.FCMPL, Opcode.IFGE);
+      case F64_EQ -> floatCompare(Opcode.DCMPL, Opcode.IFEQ);
+      case F64_NE -> floatCompare(Opcode.DCMPL, Opcode.IFNE);
+      case F64_LT -> floatCompare(Opcode.DCMPG, Opcode.IFLT);
+      case F64_GT -> floatCompare(Opcode.DCMPL, Opcode.IFGT);
+      case F64_LE -> floatCompare(Opcode.DCMPG, Opcode.IFLE);
+      case F64_GE -> floatCompare(Opcode.DCMPL, Opcode.IFGE);
+      default -> throw new IllegalArgumentException("not a comparison: " + op);
+    };
+  }
+
+  /** The branch that jumps exactly when {@code cond} does not, on the same operands. */
+  private static Opcode negate(Opcode cond) {
+    return switch (cond) {
+      case IFEQ -> Opcode.IFNE;
+      case IFNE -> Opcode.IFEQ;
+      case IFLT -> Opcode.IFGE;
+      case IFGE -> Opcode.IFLT;
+      case IFGT -> Opcode.IFLE;
+      case IFLE -> Opcode.IFGT;
+      case IF_ICMPEQ -> Opcode.IF_ICMPNE;
+      case IF_ICMPNE -> Opcode.IF_ICMPEQ;
+      case IF_ICMPLT -> Opcode.IF_ICMPGE;
+      case IF_ICMPGE -> Opcode.IF_ICMPLT;
+      case IF_ICMPGT -> Opcode.IF_ICMPLE;
+      case IF_ICMPLE -> Opcode.IF_ICMPGT;
+      default -> throw new IllegalArgumentException("not a conditional branch: " + cond);
+    };
+  }
+
+  /**
+   * A comparison followed by {@code br_if} or {@code if}: one JVM conditional branch instead of materialising
+   * the boolean and testing it (smaller methods, which HotSpot inlines more readily).
+   */
+  private void fusedCompare(Instruction cmp, Instruction next, Ctl top) {
+    OpCode op = cmp.opcode();
+    for (int k = 0; k < op.signature().params().size(); k++) {
+      pop();
+    }
+    Opcode cond = compare(op);
+    if (next.opcode() == OpCode.BR_IF) {
+      Ctl target = ctls.get(ctls.size() - 1 - index(next.immediate()));
+      if (needsMove(target)) {
+        Label skip = cb.newLabel();
+        cb.branch(negate(cond), skip);
+        branch(target);
+        cb.labelBinding(skip);
+      } else {
+        cb.branch(cond, target.label);
+      }
+    } else {
+      Ctl c = push(IF, ((Immediate.Block) next.immediate()).type());
+      c.elseLabel = cb.newLabel();
+      cb.branch(negate(cond), c.elseLabel);
+    }
+  }
+
+  private Opcode unsignedInt(Opcode cond) {
+    call(CD_Integer, "compareUnsigned", CD_int, CD_int, CD_int);
+    return cond;
+  }
+
+  private Opcode unsignedLong(Opcode cond) {
+    call(CD_Long, "compareUnsigned", CD_int, CD_long, CD_long);
+    return cond;
+  }
+
+  private Opcode longCompare(Opcode cond) {
+    cb.lcmp();
+    return cond;
+  }
+
+  private Opcode floatCompare(Opcode compare, Opcode cond) {
+    cb.with(java.lang.classfile.instruction.OperatorInstruction.of(compare));
+    return cond;
+  }
+}

@@ -1,0 +1,229 @@
+package dev.isola.compiler.emit;
+
+import dev.isola.compiler.CompileReport;
+import dev.isola.wasm.FuncType;
+import dev.isola.wasm.FunctionBody;
+import dev.isola.wasm.GlobalType;
+import dev.isola.wasm.Instruction;
+import dev.isola.wasm.ValType;
+import dev.isola.wasm.WasmModule;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassHierarchyResolver;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.MethodModel;
+import java.lang.constant.ClassDesc;
+import java.lang.reflect.AccessFlag;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The compiler's stages for one module: analyse (what can be compiled, fuel weights), lower and emit (one
+ * {@link FunctionEmitter} pass per function into one class), then measure the result for the {@link
+ * CompileReport}.
+ *
+ * @param className the internal name of the generated class
+ * @param classFile its bytes (null if the module falls back)
+ * @param report what was compiled
+ * @param fallbacks why the module falls back to the interpreter (empty if it does not)
+ */
+public record ModuleCompilation(String className, byte[] classFile, CompileReport report,
+                                List<CompileReport.Fallback> fallbacks) {
+  /** Every module's class has this name; each is a separate hidden class, so they never clash. */
+  public static final String CLASS_NAME = "dev/isola/compiler/emit/WasmCode";
+  private static final ClassDesc SELF = ClassDesc.ofInternalName(CLASS_NAME);
+
+  /** Class files name our runtime types; resolve them through this module's loader. */
+  static ClassFile classFileApi() {
+    return ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(ClassHierarchyResolver.defaultResolver()
+        .orElse(ClassHierarchyResolver.ofClassLoading(ModuleCompilation.class.getClassLoader()))));
+  }
+
+  /** Runs the stages; never throws for a valid module (what cannot be compiled is a fallback). */
+  public static ModuleCompilation run(WasmModule module, boolean noPolls) {
+    List<CompileReport.Fallback> fallbacks = analyse(module);
+    if (!fallbacks.isEmpty()) {
+      return new ModuleCompilation(CLASS_NAME, null, null, fallbacks);
+    }
+    try {
+      Map<Integer, OutlinePlan> plans = plans(module, !noPolls);
+      byte[] bytes = emit(module, !noPolls, -1, plans);
+      return new ModuleCompilation(CLASS_NAME, bytes, report(module, bytes), List.of());
+    } catch (RuntimeException e) {
+      return new ModuleCompilation(CLASS_NAME, null, null, isolate(module, !noPolls, e));
+    }
+  }
+
+  /** Emits every function (or only {@code only}, to find the one that breaks a limit) into one class. */
+  private static byte[] emit(WasmModule module, boolean polls, int only, Map<Integer, OutlinePlan> plans) {
+    Set<Integer> indirectTypes = new TreeSet<>();
+    FunctionEmitter emitter = new FunctionEmitter(module, SELF, polls, indirectTypes);
+    int imported = module.importedFunctionCount();
+    int count = imported + module.code().size();
+    return classFileApi().build(SELF, clb -> {
+      clb.withFlags(AccessFlag.FINAL, AccessFlag.SUPER, AccessFlag.SYNTHETIC);
+      for (int i = 0; i < count; i++) {
+        if (only >= 0 && i != only) {
+          continue;
+        }
+        if (i < imported) {
+          emitter.emitImportStub(clb, i);
+        } else {
+          emitter.emitFunction(clb, i, plans.getOrDefault(i, OutlinePlan.NONE));
+        }
+      }
+      // After the bodies, which collect the types call_indirect uses.
+      for (int t : indirectTypes) {
+        emitter.emitIndirectStub(clb, t);
+      }
+    });
+  }
+
+  /** Methods are kept under this many bytes of bytecode, below HotSpot's limit with room for estimates. */
+  static final int METHOD_BUDGET = 7000;
+
+  /**
+   * Splitting: a function whose method would exceed {@link CompileReport#HUGE_METHOD_LIMIT} gets regions
+   * outlined ({@link OutlinePlan}), sized from its measured bytes per instruction so that each method stays
+   * under {@link #METHOD_BUDGET}; a function that cannot be split enough stays one (huge) method, in the report.
+   */
+  private static Map<Integer, OutlinePlan> plans(WasmModule module, boolean polls) {
+    Map<Integer, OutlinePlan> plans = new HashMap<>();
+    int imported = module.importedFunctionCount();
+    for (int i = imported; i < imported + module.code().size(); i++) {
+      List<Instruction> code = module.code().get(i - imported).instructions();
+      // Cheap filter: no instruction emits more than a few bytes on average.
+      if (code.size() * 12 <= CompileReport.HUGE_METHOD_LIMIT) {
+        continue;
+      }
+      int size = methodSize(emit(module, polls, i, Map.of()), FunctionEmitter.methodName(i));
+      if (size <= CompileReport.HUGE_METHOD_LIMIT) {
+        continue;
+      }
+      double perInstruction = (double) size / code.size();
+      for (int budget = METHOD_BUDGET; budget >= 1000; budget -= 1500) {
+        OutlinePlan plan = OutlinePlan.of(module, code, (int) (budget / perInstruction));
+        byte[] trial = emit(module, polls, i, Map.of(i, plan));
+        if (ClassFile.of().parse(trial).methods().stream()
+            .allMatch(m -> codeSize(m) <= CompileReport.HUGE_METHOD_LIMIT)) {
+          plans.put(i, plan);
+          break;
+        }
+        plans.put(i, plan);
+      }
+    }
+    return plans;
+  }
+
+  private static int methodSize(byte[] classFile, String name) {
+    return ClassFile.of().parse(classFile).methods().stream()
+        .filter(m -> m.methodName().equalsString(name)).mapToInt(ModuleCompilation::codeSize).findFirst().orElse(0);
+  }
+
+  private static int codeSize(MethodModel m) {
+    return m.code().map(c -> c instanceof java.lang.classfile.attribute.CodeAttribute a ? a.codeLength() : 0)
+        .orElse(0);
+  }
+
+  /** The emission failed (a JVM limit): finds the functions that fail alone. */
+  private static List<CompileReport.Fallback> isolate(WasmModule module, boolean polls, RuntimeException e) {
+    List<CompileReport.Fallback> out = new ArrayList<>();
+    int imported = module.importedFunctionCount();
+    for (int i = imported; i < imported + module.code().size(); i++) {
+      try {
+        emit(module, polls, i, plans(module, polls));
+      } catch (RuntimeException f) {
+        out.add(fallback(module, i, "cannot be emitted: " + describe(f)));
+      }
+    }
+    if (out.isEmpty()) {
+      out.add(new CompileReport.Fallback(-1, null, "the module's class cannot be emitted: " + e.getMessage()));
+    }
+    return out;
+  }
+
+  /** The exception and where it came from: a compiler bug shows up in the report with its place. */
+  private static String describe(RuntimeException e) {
+    StackTraceElement[] at = e.getStackTrace();
+    return e + (at.length > 0 ? " at " + at[0] : "");
+  }
+
+  private static CompileReport.Fallback fallback(WasmModule module, int function, String reason) {
+    String name = module.names() == null ? null : module.names().functionName(function).orElse(null);
+    return new CompileReport.Fallback(function, name, reason);
+  }
+
+  /** What the emitter cannot express: v128 anywhere (SIMD is not compiled yet), too many parameters. */
+  private static List<CompileReport.Fallback> analyse(WasmModule module) {
+    List<CompileReport.Fallback> out = new ArrayList<>();
+    for (GlobalType g : module.globalSpace()) {
+      if (g.type() == ValType.V128) {
+        out.add(new CompileReport.Fallback(-1, null, "a v128 global (SIMD is not compiled yet)"));
+        return out;
+      }
+    }
+    List<FuncType> types = module.functionSpaceTypes();
+    int imported = module.importedFunctionCount();
+    for (int i = 0; i < types.size(); i++) {
+      String reason = Descriptors.unsupported(types.get(i));
+      if (reason == null && i >= imported) {
+        reason = unsupported(module.code().get(i - imported));
+      }
+      if (reason != null) {
+        out.add(fallback(module, i, reason));
+      }
+    }
+    if (out.isEmpty()) {
+      for (FuncType t : module.types()) {
+        String reason = Descriptors.unsupported(t);
+        if (reason != null) {
+          out.add(new CompileReport.Fallback(-1, null, "type " + t + ": " + reason));
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String unsupported(FunctionBody body) {
+    if (body.locals().contains(ValType.V128)) {
+      return "v128 local (SIMD is not compiled yet)";
+    }
+    for (Instruction in : body.instructions()) {
+      if (in.opcode().prefix() == 0xFD) {
+        return "SIMD instruction " + in.opcode().textName() + " at offset " + in.offset()
+            + " (SIMD is not compiled yet)";
+      }
+      if (in.immediate() instanceof dev.isola.wasm.Immediate.SelectTypes s && s.types().contains(ValType.V128)) {
+        return "v128 select (SIMD is not compiled yet)";
+      }
+    }
+    return null;
+  }
+
+  /** The report of a generated class: its methods and their bytecode sizes. */
+  public static CompileReport report(WasmModule module, byte[] classFile) {
+    ClassModel model = ClassFile.of().parse(classFile);
+    List<CompileReport.Method> methods = new ArrayList<>();
+    int imported = module.importedFunctionCount();
+    int functions = 0;
+    for (MethodModel m : model.methods()) {
+      String name = m.methodName().stringValue();
+      int size = codeSize(m);
+      int function = -1;
+      if (name.startsWith("f")) {
+        function = Integer.parseInt(name.substring(1));
+        if (function >= imported) {
+          functions++;
+        }
+      } else if (name.startsWith("r")) {
+        function = Integer.parseInt(name.substring(1, name.indexOf('_')));
+      }
+      methods.add(new CompileReport.Method(name, function, size));
+    }
+    return new CompileReport(functions, methods.size(), methods, List.of());
+  }
+}
