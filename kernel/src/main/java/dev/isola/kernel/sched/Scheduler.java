@@ -1,0 +1,803 @@
+package dev.isola.kernel.sched;
+
+import dev.isola.kernel.config.Criticality;
+import dev.isola.runtime.Trap;
+import dev.isola.runtime.TrapKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The kernel's scheduler: {@code cpus} run permits handed to the highest-priority ready tasks (package
+ * documentation). All shared state is guarded by one lock, held in short blocks; tasks park and unpark
+ * outside it. Methods here are called by {@link Task} and {@link Group} on the threads their notes say.
+ *
+ * <p>Longer than most files on purpose: every transition of a task's state (and of a group's exclusion) is
+ * here, beside the one lock that guards them, so the invariants can be checked in one read. The mechanisms
+ * without such transitions live apart: {@link RunQueue}, {@link SleepManager}, {@link Watchdog}.
+ */
+public final class Scheduler {
+  final Clock clock;
+  final long sliceNanos;
+  private final SchedulerConfig config;
+  private final long shedHoldNanos;
+
+  /**
+   * The one lock. It guards: the run queue, the running list and the free-permit count, every task's {@link
+   * Task.State}, every group's owner, waiters, held tasks and period bounds, and the timer queue.
+   */
+  private final ReentrantLock lock = new ReentrantLock();
+
+  private final RunQueue ready = new RunQueue();
+  private final List<Task> running = new ArrayList<>();
+  private int free;
+  private final SleepManager sleeps;
+
+  /**
+   * The best priority in the run queue, or -1; written under the lock, read by every checkpoint's fast path
+   * so that a running task takes the lock only when someone may be waiting for its permit.
+   */
+  volatile int bestReady = -1;
+
+  private final List<Group> groups = new CopyOnWriteArrayList<>();
+  private final Watchdog watchdog;
+  private volatile boolean shutdown;
+
+  // Stats, under the lock.
+  private final long startedAt;
+  private long lastPermitChange;
+  private long idleNanos;
+  private long permitBusyNanos;
+  private long grants;
+  private long preemptions;
+  private long sliceEnds;
+  private long throttles;
+
+  private Scheduler(SchedulerConfig config) {
+    this.config = config;
+    this.clock = config.clock();
+    this.sliceNanos = config.slice().toNanos();
+    this.shedHoldNanos = config.shedHold().toNanos();
+    this.free = config.cpus();
+    this.startedAt = clock.nanoTime();
+    this.lastPermitChange = startedAt;
+    this.watchdog = new Watchdog(this);
+    // Spinning before a due time only makes sense on the real clock: a hand-driven one does not move meanwhile.
+    this.sleeps = new SleepManager(this::fireDueTimers, clock == Clock.SYSTEM ? SleepManager.SPIN_NANOS : 0);
+  }
+
+  /**
+   * Starts a scheduler: its timer thread and its watchdog thread (both platform daemons, parked when idle).
+   * Permit holders each occupy a carrier thread of the JDK's virtual-thread scheduler until they park, so
+   * there must be at least {@code cpus} carriers ({@link #carriers()}); with fewer, a task granted a permit
+   * can wait for a carrier behind a spinning guest. A warning is logged in that case.
+   */
+  public static Scheduler start(SchedulerConfig config) {
+    if (config.cpus() > carriers()) {
+      System.getLogger(Scheduler.class.getName())
+          .log(
+              System.Logger.Level.WARNING,
+              "cpus = {0} exceeds the {1} virtual-thread carriers; start the JVM with"
+                  + " -Djdk.virtualThreadScheduler.parallelism={0}",
+              config.cpus(),
+              carriers());
+    }
+    Scheduler s = new Scheduler(config);
+    s.sleeps.start();
+    s.watchdog.start();
+    return s;
+  }
+
+  /** The JDK's virtual-thread carrier count (its parallelism property, else the available processors). */
+  public static int carriers() {
+    return Integer.getInteger(
+        "jdk.virtualThreadScheduler.parallelism", Runtime.getRuntime().availableProcessors());
+  }
+
+  public SchedulerConfig config() {
+    return config;
+  }
+
+  /** The scheduler's clock reading. */
+  public long nanoTime() {
+    return clock.nanoTime();
+  }
+
+  /** Creates a group (a container's share of the scheduler). Its first budget period starts now. */
+  public Group group(GroupSpec spec) {
+    if (shutdown) {
+      throw new IllegalStateException("scheduler was shut down");
+    }
+    Group g = new Group(this, spec, clock.nanoTime());
+    groups.add(g);
+    return g;
+  }
+
+  /** The groups created so far. */
+  public List<Group> groups() {
+    return List.copyOf(groups);
+  }
+
+  /** The sum of the groups' budget shares ({@code time/period}), in CPUs; unlimited groups count 0. */
+  public double reservedShare() {
+    return groups.stream().mapToDouble(g -> g.budget().map(b -> b.share()).orElse(0.0)).sum();
+  }
+
+  /** Sets who is told when the watchdog kills a task (null for nobody). */
+  public void onWatchdog(WatchdogListener listener) {
+    watchdog.listener = listener;
+  }
+
+  /** Wakes {@code task} from {@link Task#awaitWake} (the event-source hook). From any thread. */
+  public void wake(Task task) {
+    task.wake();
+  }
+
+  /** One pass of the watchdog at the clock's time, on the calling thread (tests with a hand-driven clock). */
+  void watchdogScan() {
+    watchdog.scan(clock.nanoTime());
+  }
+
+  /** After a hand-driven {@link Clock} moved: makes the timer thread look at its queue again. */
+  public void timeChanged() {
+    sleeps.poke();
+    watchdog.poke();
+  }
+
+  /** Permits held now (for tests and the idle measure). */
+  public int heldPermits() {
+    lock.lock();
+    try {
+      return config.cpus() - free;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** A snapshot of the scheduler's own figures. */
+  public SchedulerStats stats() {
+    lock.lock();
+    try {
+      long now = clock.nanoTime();
+      accountPermits(now);
+      return new SchedulerStats(
+          now - startedAt, idleNanos, permitBusyNanos, grants, preemptions, sliceEnds, throttles);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Suspends the groups of lower criticality than {@code criticality} for {@code holdNanos} (the overload
+   * policy; also for the kernel to call when memory runs short). From any thread.
+   */
+  public void shed(Criticality criticality, long holdNanos) {
+    lock.lock();
+    try {
+      long now = clock.nanoTime();
+      for (Group h : groups) {
+        if (h.criticality().compareTo(criticality) > 0) {
+          if (!h.shed) {
+            h.sheds++;
+          }
+          h.shed = true;
+          if (!h.suspended) {
+            suspendLocked(h);
+          }
+          h.shedSeq = sleeps.nextSeq();
+          sleeps.add(new Timer.Unshed(now + holdNanos, h.shedSeq, h));
+        }
+      }
+      dispatch(now);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Kills every task and stops the scheduler's threads. Groups can still be awaited. */
+  public void shutdown() {
+    shutdown = true;
+    for (Group g : groups) {
+      g.kill("scheduler shut down");
+    }
+    sleeps.stop();
+    watchdog.stop();
+  }
+
+  // ---- task life cycle (each on the task's own thread unless noted) ----
+
+  Task spawn(Group g, String name, Runnable body) {
+    if (shutdown) {
+      throw new IllegalStateException("scheduler was shut down");
+    }
+    Task t = new Task(this, g, name, body);
+    t.thread = Thread.ofVirtual().name("isola-" + g.name() + "/" + name).unstarted(t::run);
+    g.added(t);
+    t.thread.start();
+    // Queued here, by the spawning thread, not by the new thread: while every carrier is busy with a
+    // permit holder, the new thread may not be mounted until a permit is handed to it, so it must not need
+    // a carrier to ask for one.
+    lock.lock();
+    try {
+      if (t.state == Task.State.NEW && t.killReason == null) {
+        long now = clock.nanoTime();
+        makeRunnable(t, now);
+        dispatch(now);
+      }
+    } finally {
+      lock.unlock();
+    }
+    return t;
+  }
+
+  /** The new task waits for its group's exclusion and a permit (queued by {@link #spawn}). */
+  void arrive(Task t) {
+    t.awaitGrant();
+  }
+
+  /** The body ended: give back the permit, the exclusion, any queue place. */
+  void depart(Task t) {
+    lock.lock();
+    try {
+      long now = clock.nanoTime();
+      if (t.state == Task.State.RUNNING) {
+        t.charge(now);
+        releasePermit(t, now);
+      } else {
+        detach(t);
+      }
+      if (t.group.owner == t) {
+        releaseOwnership(t.group, now);
+      }
+      // Exclusions a kill left behind: handed to the task while it waited in enter(), which then threw
+      // before the caller could hold (and close) them.
+      for (Group g : List.copyOf(t.foreign)) {
+        if (g.owner == t) {
+          releaseOwnership(g, now);
+        }
+      }
+      t.foreign.clear();
+      t.state = Task.State.DONE;
+      dispatch(now);
+    } finally {
+      lock.unlock();
+    }
+    t.group.ended(t);
+  }
+
+  /** Called by a checkpoint that may have to give up the permit; see {@link Task#checkpoint()}. */
+  void reschedule(Task t, long now) {
+    boolean park = false;
+    lock.lock();
+    try {
+      if (t.killReason != null) {
+        // Thrown below, holding the permit: the trap unwinds the guest and depart() gives it back.
+      } else if (t.group.suspended || t.group.exhausted(now)) {
+        releasePermit(t, now);
+        hold(t);
+        t.group.throttles++;
+        throttles++;
+        dispatch(now);
+        park = true;
+      } else {
+        t.preemptRequested = false;
+        int best = ready.bestPriority();
+        int prio = t.priority();
+        boolean sliceOver = now - t.sliceStart() >= sliceNanos;
+        boolean preempted = false;
+        if (best > prio && prio <= lowestRunningPriority()) {
+          // Only the lowest running task gives way, so that with several permits the right one is preempted.
+          preemptions++;
+          preempted = true;
+          park = true;
+        } else if (best == prio && sliceOver) {
+          sliceEnds++;
+          park = true;
+        } else if (sliceOver) {
+          t.renewSlice(now);
+        }
+        if (park) {
+          releasePermit(t, now);
+          t.state = Task.State.READY;
+          // As in POSIX SCHED_RR: a preempted task resumes before its equals; one whose slice ended goes last.
+          if (preempted) {
+            ready.addFirst(t);
+          } else {
+            ready.addLast(t);
+          }
+          dispatch(now);
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (park) {
+      t.awaitGrant();
+    }
+    t.checkKilled();
+  }
+
+  void yieldNow(Task t) {
+    lock.lock();
+    try {
+      long now = clock.nanoTime();
+      t.charge(now);
+      releasePermit(t, now);
+      if (t.foreign.isEmpty()) {
+        releaseOwnership(t.group, now);
+      }
+      makeRunnable(t, now);
+      dispatch(now);
+    } finally {
+      lock.unlock();
+    }
+    t.awaitGrant();
+  }
+
+  /** Sleep ({@code wakeable} false) or awaitWake; returns whether woken by wake(). */
+  boolean await(Task t, long deadline, boolean timed, boolean wakeable) {
+    lock.lock();
+    try {
+      long now = clock.nanoTime();
+      if (wakeable && t.wakePending) {
+        t.wakePending = false;
+        return true;
+      }
+      if (timed && deadline - now <= 0) {
+        return false;
+      }
+      t.charge(now);
+      releasePermit(t, now);
+      if (t.foreign.isEmpty()) {
+        releaseOwnership(t.group, now);
+      }
+      t.state = Task.State.SLEEPING;
+      t.wakeable = wakeable;
+      t.wokenByWake = false;
+      t.wakeSeq = sleeps.nextSeq();
+      if (timed) {
+        t.wakeTimer = new Timer.Wake(deadline, t.wakeSeq, t);
+        sleeps.add(t.wakeTimer);
+      }
+      dispatch(now);
+    } finally {
+      lock.unlock();
+    }
+    t.awaitGrant();
+    return t.wokenByWake;
+  }
+
+  void wakeTask(Task t) {
+    lock.lock();
+    try {
+      if (t.state == Task.State.SLEEPING && t.wakeable) {
+        long now = clock.nanoTime();
+        t.wokenByWake = true;
+        cancelWakeTimer(t);
+        makeRunnable(t, now);
+        dispatch(now);
+      } else if (t.state != Task.State.DONE) {
+        t.wakePending = true;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  <T> T block(Task t, Blocking<T> operation) {
+    lock.lock();
+    try {
+      long now = clock.nanoTime();
+      t.charge(now);
+      releasePermit(t, now);
+      if (t.foreign.isEmpty()) {
+        releaseOwnership(t.group, now);
+      }
+      t.state = Task.State.BLOCKED;
+      dispatch(now);
+    } finally {
+      lock.unlock();
+    }
+    T result;
+    try {
+      result = operation.run();
+    } catch (InterruptedException e) {
+      Thread.interrupted();
+      if (t.killReason != null) {
+        throw t.killTrap();
+      }
+      throw new Trap(TrapKind.INTERRUPTED, "blocking call interrupted");
+    } finally {
+      lock.lock();
+      try {
+        long now = clock.nanoTime();
+        if (t.state == Task.State.BLOCKED) {
+          makeRunnable(t, now);
+          dispatch(now);
+        }
+      } finally {
+        lock.unlock();
+      }
+    }
+    t.awaitGrant();
+    return result;
+  }
+
+  void enter(Task t, Group other) {
+    lock.lock();
+    try {
+      if (other.owner == null) {
+        other.owner = t;
+        t.foreign.add(other);
+        return;
+      }
+      long now = clock.nanoTime();
+      t.charge(now);
+      releasePermit(t, now);
+      t.state = Task.State.WAITING_OWNER;
+      t.waitingFor = other;
+      other.waiters.addLast(t);
+      dispatch(now);
+    } finally {
+      lock.unlock();
+    }
+    t.awaitGrant();
+  }
+
+  void leave(Task t, Group other) {
+    lock.lock();
+    try {
+      if (other.owner == t) {
+        long now = clock.nanoTime();
+        t.foreign.remove(other);
+        releaseOwnership(other, now);
+        dispatch(now);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** From any thread. */
+  void kill(Task t, String reason) {
+    lock.lock();
+    try {
+      if (t.state == Task.State.DONE) {
+        return;
+      }
+      if (t.killReason == null) {
+        t.killReason = reason;
+      }
+      switch (t.state) {
+        case RUNNING -> {
+          t.requestPreempt();
+          if (t.inHost) {
+            t.thread.interrupt();
+          }
+        }
+        case BLOCKED -> t.thread.interrupt();
+        case NEW, WAITING_OWNER, READY, THROTTLED, SLEEPING -> LockSupport.unpark(t.thread);
+        case DONE -> {}
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** A killed task leaves whatever queue it waits in (on its own thread, before it throws). */
+  void withdraw(Task t) {
+    lock.lock();
+    try {
+      long now = clock.nanoTime();
+      if (t.state == Task.State.RUNNING) {
+        releasePermit(t, now);
+      }
+      detach(t);
+      t.state = Task.State.BLOCKED;
+      dispatch(now);
+    } finally {
+      lock.unlock();
+    }
+    // A kill may also have interrupted the thread; the flag must not make later parks return at once.
+    Thread.interrupted();
+  }
+
+  Task.State stateOf(Task t) {
+    lock.lock();
+    try {
+      return t.state;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** {@link Group#suspend()}: pauses {@code g} until {@link #resume}, whatever the overload policy does. */
+  void suspend(Group g) {
+    lock.lock();
+    try {
+      g.paused = true;
+      if (!g.suspended) {
+        suspendLocked(g);
+      }
+      dispatch(clock.nanoTime());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** {@link Group#resume()}: ends the pause; a group still shed stays suspended until its hold ends. */
+  void resume(Group g) {
+    lock.lock();
+    try {
+      long now = clock.nanoTime();
+      g.paused = false;
+      if (g.suspended && !g.shed) {
+        resumeLocked(g, now);
+      }
+      dispatch(now);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * A periodic activation of {@code g} missed its deadline. Unless {@code g} was throttled by its own budget
+   * meanwhile (it asked for more than its reservation), the groups of lower criticality are shed.
+   */
+  void deadlineMissed(Group g, boolean ownBudget) {
+    if (ownBudget || shedHoldNanos == 0) {
+      return;
+    }
+    shed(g.criticality(), shedHoldNanos);
+  }
+
+  // ---- mechanism: everything below runs under the lock ----
+
+  /** {@code t} wants the CPU: it queues for its group's exclusion, then for budget, then for a permit. */
+  private void makeRunnable(Task t, long now) {
+    Group g = t.group;
+    if (g.owner != null && g.owner != t) {
+      t.state = Task.State.WAITING_OWNER;
+      t.waitingFor = g;
+      g.waiters.addLast(t);
+      return;
+    }
+    g.owner = t;
+    enqueue(t, now);
+  }
+
+  /** {@code t} owns the exclusion it needs: it waits for budget (or the end of a suspension), or is ready. */
+  private void enqueue(Task t, long now) {
+    Group g = t.group;
+    if (g.suspended || g.exhausted(now)) {
+      hold(t);
+      return;
+    }
+    t.state = Task.State.READY;
+    ready.addLast(t);
+  }
+
+  private void hold(Task t) {
+    Group g = t.group;
+    t.state = Task.State.THROTTLED;
+    g.held.addLast(t);
+    if (!g.suspended && !g.replenishPending) {
+      g.replenishPending = true;
+      sleeps.add(new Timer.Replenish(g.periodEnd, sleeps.nextSeq(), g));
+    }
+  }
+
+  /** Hands the exclusion of {@code g} to its next waiter (its own task or a portal caller), or frees it. */
+  private void releaseOwnership(Group g, long now) {
+    Task next = g.waiters.pollFirst();
+    g.owner = next;
+    if (next != null) {
+      next.waitingFor = null;
+      if (next.group != g) {
+        next.foreign.add(g);
+      }
+      enqueue(next, now);
+    }
+  }
+
+  /**
+   * Ends a sleep's timer early. Removed rather than left stale, so that a killed or woken task with a far
+   * deadline is not kept reachable by the queue (restart loops would otherwise pile them up).
+   */
+  private void cancelWakeTimer(Task t) {
+    t.wakeSeq = -1;
+    if (t.wakeTimer != null) {
+      sleeps.remove(t.wakeTimer);
+      t.wakeTimer = null;
+    }
+  }
+
+  /** Takes {@code t} out of any queue (not the running list). */
+  private void detach(Task t) {
+    switch (t.state) {
+      case READY -> ready.remove(t);
+      case WAITING_OWNER -> {
+        if (t.waitingFor != null) {
+          t.waitingFor.waiters.remove(t);
+          t.waitingFor = null;
+        }
+      }
+      case THROTTLED -> t.group.held.remove(t);
+      case SLEEPING -> cancelWakeTimer(t);
+      case NEW, RUNNING, BLOCKED, DONE -> {}
+    }
+  }
+
+  /**
+   * Gives free permits to the best ready tasks; if ready tasks remain, asks the lowest-priority running task
+   * below them to reach a checkpoint soon. Called after every change that can free a permit or ready a task.
+   */
+  private void dispatch(long now) {
+    while (free > 0) {
+      Task t = ready.poll();
+      if (t == null) {
+        break;
+      }
+      grant(t, now);
+    }
+    int best = ready.bestPriority();
+    bestReady = best;
+    if (best >= 0) {
+      int lowest = lowestRunningPriority();
+      if (lowest < best) {
+        // Every running task at the lowest priority is asked, not just one: the first to reach a checkpoint
+        // gives way (the others find no better task waiting and go on). On a loaded machine one of them may be
+        // descheduled by the OS for milliseconds; asking only that one made the waiting task wait as long.
+        for (Task r : running) {
+          if (r.priority() == lowest && !r.preemptRequested) {
+            r.requestPreempt();
+          }
+        }
+      }
+    }
+  }
+
+  private void grant(Task t, long now) {
+    accountPermits(now);
+    free--;
+    running.add(t);
+    t.state = Task.State.RUNNING;
+    t.preemptRequested = false;
+    t.progressAt(now);
+    t.watchdogFired = false;
+    t.granted = true;
+    grants++;
+    LockSupport.unpark(t.thread);
+    if (t.group.spec().watchdog().isPresent()) {
+      watchdog.poke();
+    }
+  }
+
+  private void releasePermit(Task t, long now) {
+    accountPermits(now);
+    free++;
+    running.remove(t);
+    t.granted = false;
+    t.mounted = false;
+  }
+
+  private int lowestRunningPriority() {
+    int low = Integer.MAX_VALUE;
+    for (Task r : running) {
+      low = Math.min(low, r.priority());
+    }
+    return low;
+  }
+
+  private void accountPermits(long now) {
+    long d = now - lastPermitChange;
+    if (d > 0) {
+      int held = config.cpus() - free;
+      permitBusyNanos += held * d;
+      if (held == 0) {
+        idleNanos += d;
+      }
+      lastPermitChange = now;
+    }
+  }
+
+  private void suspendLocked(Group g) {
+    g.suspended = true;
+    // Ready tasks of the group leave the run queue; the running one parks at its next checkpoint.
+    for (Task t : List.copyOf(g.held)) {
+      g.held.remove(t);
+      hold(t);
+    }
+    if (g.owner != null && g.owner.state == Task.State.READY) {
+      ready.remove(g.owner);
+      hold(g.owner);
+    }
+    for (Task r : running) {
+      if (r.group == g) {
+        r.requestPreempt();
+      }
+    }
+  }
+
+  private void resumeLocked(Group g, long now) {
+    g.suspended = false;
+    List<Task> waiting = List.copyOf(g.held);
+    g.held.clear();
+    for (Task t : waiting) {
+      enqueue(t, now);
+    }
+  }
+
+  private void fire(Timer timer, long now) {
+    switch (timer) {
+      case Timer.Wake w -> {
+        Task t = w.task();
+        if (t.state == Task.State.SLEEPING && t.wakeSeq == w.seq()) {
+          t.wakeSeq = -1;
+          t.wakeTimer = null;
+          makeRunnable(t, now);
+        }
+      }
+      case Timer.Replenish r -> {
+        Group g = r.group();
+        g.replenishPending = false;
+        if (!g.suspended) {
+          resumeLocked(g, now);
+        }
+      }
+      case Timer.Unshed u -> {
+        Group g = u.group();
+        if (g.shed && g.shedSeq == u.seq()) {
+          g.shed = false;
+          if (!g.paused) {
+            resumeLocked(g, now);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Fires the timers due by the clock and dispatches; returns the nanoseconds until the next timer, or -1 if
+   * there is none. The timer thread's step; tests with a hand-driven clock call it to fire timers exactly.
+   */
+  long fireDueTimers() {
+    lock.lock();
+    try {
+      long now = clock.nanoTime();
+      Timer due;
+      while ((due = sleeps.pollDue(now)) != null) {
+        fire(due, now);
+      }
+      dispatch(now);
+      return sleeps.delay(now);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * The running tasks of groups with a watchdog (for the watchdog thread): those that hold a permit and whose
+   * thread has resumed with it (see {@link Task#mounted}).
+   */
+  List<Task> watchedRunning() {
+    lock.lock();
+    try {
+      List<Task> out = new ArrayList<>();
+      for (Task t : running) {
+        if (t.mounted && t.group.spec().watchdog().isPresent()) {
+          out.add(t);
+        }
+      }
+      return out;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  boolean isShutdown() {
+    return shutdown;
+  }
+}

@@ -1,0 +1,26 @@
+package dev.isola.kernel.sched;
+
+/**
+ * One entry of the scheduler's timer queue. Entries are never removed early: a timer whose target has moved
+ * on (woken, killed, replenished by another path) is recognised as stale by its sequence number and ignored.
+ */
+sealed interface Timer extends Comparable<Timer> {
+  long when();
+
+  long seq();
+
+  /** Wakes a sleeping or waiting task ({@link Task#sleepUntil}, {@link Task#awaitWake}). */
+  record Wake(long when, long seq, Task task) implements Timer {}
+
+  /** A throttled group's next period starts: its budget is replenished. */
+  record Replenish(long when, long seq, Group group) implements Timer {}
+
+  /** The overload policy's hold ends: a shed group resumes. */
+  record Unshed(long when, long seq, Group group) implements Timer {}
+
+  @Override
+  default int compareTo(Timer o) {
+    int c = Long.compare(when() - o.when(), 0);
+    return c != 0 ? c : Long.compare(seq(), o.seq());
+  }
+}
