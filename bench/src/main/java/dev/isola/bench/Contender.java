@@ -1,19 +1,19 @@
 package dev.isola.bench;
 
+import java.util.List;
+
 /**
- * A way to run kernels: an engine, or the host itself. {@link #prepare} does the once-per-kernel work (reading,
- * decoding, compiling) outside the timed region; each {@link Prepared#run()} is one timed, fresh execution
- * with its own instance and memory.
+ * One column of the result: a way to run the kernels, measured two ways. {@link #steady} is the steady state:
+ * {@code warmup} unmeasured and {@code runs} measured runs in one process, each on a fresh instance, so the
+ * engine's JIT has done its work. {@link #processCommand} is one whole process that runs the kernel once, whose
+ * wall-clock time includes starting the runtime: what a user who runs a program once sees.
  */
-public sealed interface Contender permits IsolaContender, ChicoryContender, NativeContender {
-  /** The column name in the result table. */
+public sealed interface Contender permits NativeContender, InJvmContender, LaunchedContender {
+  /** The column name in the result tables. */
   String name();
 
-  Prepared prepare(Kernel kernel) throws Exception;
+  SteadyRuns steady(Kernel kernel, int warmup, int runs) throws Exception;
 
-  /** A kernel ready to run any number of times. */
-  @FunctionalInterface
-  interface Prepared {
-    KernelRun run() throws Exception;
-  }
+  /** The command line of a process that runs {@code kernel} once and prints its output unchanged. */
+  List<String> processCommand(Kernel kernel);
 }

@@ -1,5 +1,6 @@
 package dev.isola.bench;
 
+import dev.isola.compiler.Compiler;
 import dev.isola.interp.Interpreter;
 import dev.isola.runtime.Engine;
 import dev.isola.runtime.EngineConfig;
@@ -11,20 +12,24 @@ import dev.isola.wasi.WasiConfig;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Isola's interpreter with its WASI preview 1: each run is a fresh {@link Store}, as a container would be. */
-public record IsolaContender(Engine engine) implements Contender {
-  public IsolaContender() {
-    this(Engine.of(EngineConfig.of(new Interpreter())));
+/**
+ * Isola, one tier, with its WASI preview 1: the module compiled once per kernel, each run a fresh {@link Store},
+ * as a container would be.
+ */
+public record IsolaContender(String name, Engine engine) implements JvmContender {
+  /** The compiler tier ({@code isola-compiled}). */
+  public static IsolaContender compiled() {
+    return new IsolaContender("isola-compiled", Engine.of(EngineConfig.of(new Compiler())));
   }
 
-  @Override
-  public String name() {
-    return "isola";
+  /** The interpreter ({@code isola-interp}). */
+  public static IsolaContender interpreter() {
+    return new IsolaContender("isola-interp", Engine.of(EngineConfig.of(new Interpreter())));
   }
 
   @Override
   public Prepared prepare(Kernel kernel) {
-    // Compile once, instantiate per run: what the engine is built for, and what Chicory's contender does too.
+    // Compile once, instantiate per run: what the engine is built for, and what the other JVM engines do too.
     Module module = engine.compile(kernel.wasmBytes());
     return () -> run(module, kernel);
   }

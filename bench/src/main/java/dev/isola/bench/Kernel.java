@@ -30,6 +30,14 @@ public record Kernel(String name, Path wasm, Path nativeBinary, List<String> arg
     return argv;
   }
 
+  /** The module's path, then the arguments: how command-line runners take a kernel. */
+  public List<String> moduleAndArgs() {
+    var command = new ArrayList<String>();
+    command.add(wasm.toAbsolutePath().toString());
+    command.addAll(args);
+    return command;
+  }
+
   public byte[] wasmBytes() {
     try {
       return Files.readAllBytes(wasm);

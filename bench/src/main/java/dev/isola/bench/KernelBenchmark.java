@@ -17,10 +17,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The kernels under JMH, one run of the whole program per invocation, on Isola and on Chicory. The kernels'
- * directory comes from the system property {@code isola.bench.kernels} (bench/run.sh sets it; JMH's forks
- * inherit the launching JVM's arguments). Each invocation takes a second or more, so single-shot iterations of
- * a few invocations are enough and keep the whole run to minutes.
+ * The kernels under JMH, one run of the whole program per invocation, on Isola's two tiers and Chicory's. The
+ * kernels' directory comes from the system property {@code isola.bench.kernels} (bench/run.sh sets it; JMH's
+ * forks inherit the launching JVM's arguments). Each invocation takes from milliseconds to a second or more, so
+ * a few iterations of two seconds are enough and keep the whole run to minutes. GraalWasm and node are measured
+ * by {@link BenchRunner} only: GraalWasm needs JVM options of its own (JVMCI), node is no JVM.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,29 +34,76 @@ public class KernelBenchmark {
   @Param({"crc32", "fib", "mandelbrot", "matmul", "nbody", "quicksort", "sieve"})
   public String kernel;
 
-  private Contender.Prepared isola;
-  private Contender.Prepared chicory;
+  private Kernel k;
 
   @Setup(Level.Trial)
-  public void prepare() throws Exception {
+  public void find() {
     String dir = System.getProperty("isola.bench.kernels");
     if (dir == null) {
       throw new IllegalStateException("set -Disola.bench.kernels=DIR (bench/run.sh builds the kernels there)");
     }
-    Path wasm = Path.of(dir, kernel + ".wasm");
-    var k = new Kernel(kernel, wasm, Path.of(dir, kernel), List.of());
-    isola = new IsolaContender().prepare(k);
-    chicory = new ChicoryContender().prepare(k);
+    k = new Kernel(kernel, Path.of(dir, kernel + ".wasm"), Path.of(dir, kernel), List.of());
+  }
+
+  /** Each engine is prepared only for the benchmark that uses it, so one engine that fails fails only its own. */
+  @State(Scope.Benchmark)
+  public static class IsolaCompiled {
+    JvmContender.Prepared prepared;
+
+    @Setup(Level.Trial)
+    public void prepare(KernelBenchmark b) throws Exception {
+      prepared = IsolaContender.compiled().prepare(b.k);
+    }
+  }
+
+  @State(Scope.Benchmark)
+  public static class IsolaInterp {
+    JvmContender.Prepared prepared;
+
+    @Setup(Level.Trial)
+    public void prepare(KernelBenchmark b) throws Exception {
+      prepared = IsolaContender.interpreter().prepare(b.k);
+    }
+  }
+
+  @State(Scope.Benchmark)
+  public static class ChicoryCompiled {
+    JvmContender.Prepared prepared;
+
+    @Setup(Level.Trial)
+    public void prepare(KernelBenchmark b) throws Exception {
+      prepared = new ChicoryContender(true).prepare(b.k);
+    }
+  }
+
+  @State(Scope.Benchmark)
+  public static class ChicoryInterp {
+    JvmContender.Prepared prepared;
+
+    @Setup(Level.Trial)
+    public void prepare(KernelBenchmark b) throws Exception {
+      prepared = new ChicoryContender(false).prepare(b.k);
+    }
   }
 
   @Benchmark
-  public KernelRun isola() throws Exception {
-    return checked(isola.run());
+  public KernelRun isolaCompiled(IsolaCompiled engine) throws Exception {
+    return checked(engine.prepared.run());
   }
 
   @Benchmark
-  public KernelRun chicory() throws Exception {
-    return checked(chicory.run());
+  public KernelRun isolaInterp(IsolaInterp engine) throws Exception {
+    return checked(engine.prepared.run());
+  }
+
+  @Benchmark
+  public KernelRun chicoryCompiled(ChicoryCompiled engine) throws Exception {
+    return checked(engine.prepared.run());
+  }
+
+  @Benchmark
+  public KernelRun chicoryInterp(ChicoryInterp engine) throws Exception {
+    return checked(engine.prepared.run());
   }
 
   // Returning the run lets JMH consume it (no dead-code elimination); the status check catches a broken engine.

@@ -1,12 +1,12 @@
 package dev.isola.bench;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The kernel compiled for the host ({@code cc -O2}), run as a process: the baseline every ratio is taken to.
- * Its time includes starting the process (about a millisecond), which the kernels' sizes make small.
+ * It has no warm state to reach, so its steady-state runs are processes too; their time includes starting the
+ * process (about a millisecond), which the kernels' sizes make small.
  */
 public record NativeContender() implements Contender {
   @Override
@@ -15,20 +15,27 @@ public record NativeContender() implements Contender {
   }
 
   @Override
-  public Prepared prepare(Kernel kernel) {
+  public SteadyRuns steady(Kernel kernel, int warmup, int runs) throws Exception {
+    var stdout = new StringBuilder();
+    long[] nanos = new long[runs];
+    for (int i = 0; i < warmup + runs; i++) {
+      ChildProcess run = ChildProcess.run(processCommand(kernel));
+      stdout.append(run.stdout());
+      if (run.status() != 0) {
+        return new SteadyRuns(stdout.toString(), run.status(), new long[0], "");
+      }
+      if (i >= warmup) {
+        nanos[i - warmup] = run.nanos();
+      }
+    }
+    return new SteadyRuns(stdout.toString(), 0, nanos, "");
+  }
+
+  @Override
+  public List<String> processCommand(Kernel kernel) {
     var command = new ArrayList<String>();
     command.add(kernel.nativeBinary().toAbsolutePath().toString());
     command.addAll(kernel.args());
-    return () -> run(new ProcessBuilder(command));
-  }
-
-  private static KernelRun run(ProcessBuilder builder) throws IOException, InterruptedException {
-    builder.redirectError(ProcessBuilder.Redirect.INHERIT);
-    long start = System.nanoTime();
-    Process process = builder.start();
-    byte[] stdout = process.getInputStream().readAllBytes();
-    int status = process.waitFor();
-    long nanos = System.nanoTime() - start;
-    return new KernelRun(new String(stdout, StandardCharsets.UTF_8), status, nanos);
+    return command;
   }
 }

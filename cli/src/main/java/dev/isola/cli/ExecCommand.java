@@ -1,8 +1,5 @@
 package dev.isola.cli;
 
-import dev.isola.interp.Interpreter;
-import dev.isola.runtime.Engine;
-import dev.isola.runtime.EngineConfig;
 import dev.isola.runtime.Module;
 import dev.isola.runtime.Store;
 import dev.isola.wasi.Preopen;
@@ -16,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -37,6 +35,12 @@ final class ExecCommand extends ModuleCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
+
+  @Mixin
+  TierOption tierOption;
+
+  @Mixin
+  AotOption aotOption;
 
   @Option(names = "--dir", paramLabel = "HOST[::GUEST]", converter = PreopenConverter.class,
       description = "Lets the program open files under the host directory HOST, as GUEST (default: HOST).")
@@ -75,8 +79,8 @@ final class ExecCommand extends ModuleCommand implements Callable<Integer> {
     }
     ModuleFile file = moduleFile();
     byte[] bytes = file.read();
-    Engine engine = Engine.of(EngineConfig.of(new Interpreter()));
-    Module compiled = engine.compile(decode(bytes));
+    Module compiled = tierOption.loader(terminal)
+        .load(file.displayName(), decode(bytes), bytes, aotOption.artifact(spec, file.path(), tierOption.tier));
 
     List<String> argv = new ArrayList<>();
     argv.add(file.fileName());
@@ -89,7 +93,7 @@ final class ExecCommand extends ModuleCommand implements Callable<Integer> {
         .stdout(terminal.out())
         .stderr(terminal.err())
         .build();
-    Store store = new Store(engine);
+    Store store = new Store(compiled.engine());
     if (fuel != null) {
       store.setFuel(fuel);
     }

@@ -18,6 +18,10 @@ public enum ExitCode {
   IO_ERROR(5, "a file could not be read"),
   /** The module uses something Isola does not implement yet (e.g. a second memory on the interpreter). */
   UNSUPPORTED(6, "the module needs something Isola does not support yet"),
+  /** {@code check} (and the kernel's commands): the system file or a module it names has problems. */
+  SYSTEM_FILE(7, "the system file has problems (each printed as file:line:col: key: message)"),
+  /** {@code swap}: the new module was refused (nothing stopped) or rolled back (the old one runs again). */
+  SWAP_FAILED(8, "swap: the new module was refused or rolled back"),
   /** A bug in Isola, not the user's mistake: the only case that prints a Java stack trace. */
   INTERNAL_ERROR(70, "internal error (a bug in Isola)");
 

@@ -1,5 +1,9 @@
 package dev.isola.cli;
 
+import dev.isola.compiler.CompiledModule;
+import dev.isola.compiler.Compiler;
+import dev.isola.runtime.Engine;
+import dev.isola.runtime.EngineConfig;
 import dev.isola.wasm.NameSection;
 import dev.isola.wasm.WasmModule;
 import dev.isola.wasm.validate.InvalidModuleException;
@@ -8,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -20,8 +25,14 @@ import picocli.CommandLine.Parameters;
     description = {
         "Shows what a module contains.",
         "Its sections (offsets and sizes), imports, exports, memories, tables, globals, custom sections",
-        "and functions, with their names from the name section."})
+        "and functions, with their names from the name section.",
+        "With --compile: what the compiler makes of it (methods, bytecode sizes, fallbacks)."})
 final class InspectCommand extends ModuleCommand implements Callable<Integer> {
+
+  @Option(names = "--compile",
+      description = "Compiles the module and shows the compiler's report instead: every JVM method with its"
+          + " bytecode size, and the functions that fall back to the interpreter with the reason.")
+  boolean compile;
 
   @Parameters(index = "0", paramLabel = "MODULE.wasm", description = "The module to inspect.")
   Path module;
@@ -40,6 +51,15 @@ final class InspectCommand extends ModuleCommand implements Callable<Integer> {
     ModuleFile file = moduleFile();
     byte[] bytes = file.read();
     WasmModule decoded = decode(bytes);
+    if (compile) {
+      // An invalid module cannot be compiled: Engine.compile's InvalidModuleException is reported as by exec.
+      long start = System.nanoTime();
+      CompiledModule code = (CompiledModule) Engine.of(EngineConfig.of(new Compiler())).compile(decoded).code();
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      new CompileReportText(code.report(), names())
+          .print(terminal.report(), file.displayName() + ": " + bytes.length + " bytes, compiled in " + millis + " ms");
+      return ExitCode.OK.code();
+    }
     String validity;
     try {
       Validator.validate(decoded, Set.of());

@@ -35,12 +35,18 @@ public final class IsolaCommand implements Runnable {
         .addSubcommand(new ExecCommand(terminal))
         .addSubcommand(new WastCommand(terminal))
         .addSubcommand(new ValidateCommand(terminal))
-        .addSubcommand(new InspectCommand(terminal));
+        .addSubcommand(new InspectCommand(terminal))
+        .addSubcommand(new CompileCommand(terminal))
+        .addSubcommand(new BenchCommand(terminal))
+        .addSubcommand(new CheckCommand(terminal))
+        .addSubcommand(new RunCommand(terminal))
+        .addSubcommand(new SwapCommand(terminal));
     cl.getCommandSpec().usageMessage().footer(Arrays.stream(ExitCode.values())
         .map(c -> String.format("  %-3d %s", c.code(), c.meaning()))
         .toArray(String[]::new));
     // Everything after the module's name belongs to the guest, options included: `isola exec m.wasm -v`.
     cl.getSubcommands().get("exec").setStopAtPositional(true);
+    cl.getSubcommands().get("bench").setStopAtPositional(true);
     // These setters reach the subcommands added above, so they come last.
     ErrorReporter reporter = new ErrorReporter(terminal);
     return cl

@@ -1,6 +1,5 @@
 package dev.isola.cli;
 
-import dev.isola.interp.Interpreter;
 import dev.isola.runtime.EngineConfig;
 import dev.isola.wast.Summary;
 import dev.isola.wast.WastRunner;
@@ -10,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -25,6 +25,9 @@ import picocli.CommandLine.Parameters;
 final class WastCommand implements Callable<Integer> {
   private final Terminal terminal;
 
+  @Mixin
+  TierOption tierOption;
+
   @Parameters(index = "0", paramLabel = "FILE.json", description = "The wast2json command file.")
   Path script;
 
@@ -39,7 +42,7 @@ final class WastCommand implements Callable<Integer> {
     }
     PrintStream out = terminal.report();
     // The runner prints each failure to its log as it happens; the summary line comes last.
-    WastRunner runner = new WastRunner(EngineConfig.of(new Interpreter()), out, true);
+    WastRunner runner = new WastRunner(EngineConfig.of(tierOption.loader(terminal).executionTier()), out, true);
     Summary summary = runner.run(script);
     out.println(summary.line());
     return summary.failed() == 0 ? ExitCode.OK.code() : ExitCode.FAILED.code();

@@ -1,0 +1,7 @@
+/**
+ * Kernel measurements (issue 4): the scheduler's ({@code SchedBench}: permit handoff, wake-up latency under
+ * load, CPU share against budget, idle CPU) and the containers' (portal round trips, heap per container). Plain
+ * mains rather than JMH where the figure is a distribution over wall-clock time (lateness percentiles) or a
+ * whole-process measure (CPU time while idle).
+ */
+package dev.isola.bench.kernel;

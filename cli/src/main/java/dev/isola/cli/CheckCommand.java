@@ -1,0 +1,105 @@
+package dev.isola.cli;
+
+import dev.isola.kernel.config.ContainerSpec;
+import dev.isola.kernel.config.ContextSpec;
+import dev.isola.kernel.config.DurationText;
+import dev.isola.kernel.config.PortalSpec;
+import dev.isola.kernel.config.Problem;
+import dev.isola.kernel.config.RegionSpec;
+import dev.isola.kernel.config.SizeText;
+import dev.isola.kernel.config.SystemCheck;
+import dev.isola.kernel.config.SystemFile;
+import dev.isola.kernel.config.SystemFileException;
+import dev.isola.kernel.config.SystemSpec;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code isola check}: everything about a system that can be known before it starts. Problems go to standard
+ * error, one {@code file:line:col: key: message} line each, all of them; a good system gets a short summary.
+ */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Checks a system file and every module it names, without starting anything (docs/system-file.md).",
+        "Prints every problem as 'file:line:col: key: message' and exits with 7, or prints a summary."})
+final class CheckCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "SYSTEM.toml", description = "The system file.")
+  Path system;
+
+  private final Terminal terminal;
+
+  CheckCommand(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  @Override
+  public Integer call() {
+    List<Problem> problems;
+    SystemSpec spec = null;
+    try {
+      SystemFile file = SystemFile.read(system);
+      problems = SystemCheck.check(file);
+      spec = file.spec();
+    } catch (SystemFileException e) {
+      problems = e.problems();
+    }
+    if (!problems.isEmpty()) {
+      PrintStream err = terminal.messages();
+      problems.forEach(err::println);
+      err.println(problems.size() + (problems.size() == 1 ? " problem" : " problems"));
+      return ExitCode.SYSTEM_FILE.code();
+    }
+    summary(spec, terminal.report());
+    return ExitCode.OK.code();
+  }
+
+  private void summary(SystemSpec s, PrintStream out) {
+    double reserved = s.containers().values().stream()
+        .mapToDouble(c -> c.budget().map(b -> b.share()).orElse(0.0)).sum();
+    out.printf(Locale.ROOT, "%s: ok: system %s, %d %s, slice %s, tier %s, %.2f CPU reserved by budgets%n", system,
+        s.name(), s.cpus(), s.cpus() == 1 ? "CPU" : "CPUs", DurationText.format(s.slice()),
+        s.tier().keyword(), reserved);
+    TextTable table = new TextTable().row("container", "prio", "crit", "budget", "memory", "restart", "runs");
+    for (ContainerSpec c : s.containers().values()) {
+      table.row(c.name(), Integer.toString(c.priority()), c.criticality().keyword(),
+          c.budget().map(b -> DurationText.format(b.time()) + "/" + DurationText.format(b.period()))
+              .orElse("unlimited"),
+          SizeText.format(c.memoryLimitBytes()), c.restart().kind().keyword(), runs(c));
+    }
+    table.print(out, "  ");
+    for (RegionSpec r : s.regions().values()) {
+      String mappers = s.containers().values().stream().filter(c -> c.regions().containsKey(r.name()))
+          .map(c -> c.name() + " " + c.regions().get(r.name()).keyword()).collect(Collectors.joining(", "));
+      out.println("  region " + r.name() + ": " + SizeText.format(r.sizeBytes())
+          + (mappers.isEmpty() ? ", mapped by none" : ", mapped by " + mappers));
+    }
+    for (PortalSpec p : s.portals().values()) {
+      List<String> importers = new ArrayList<>();
+      s.containers().values().stream().filter(c -> c.portalImports().contains(p.name()))
+          .forEach(c -> importers.add(c.name()));
+      out.println("  portal " + p.name() + ": exported by " + p.exporter() + " ("
+          + String.join(", ", p.functions().keySet()) + "), imported by "
+          + (importers.isEmpty() ? "none" : String.join(", ", importers)));
+    }
+  }
+
+  private static String runs(ContainerSpec c) {
+    if (c.isCommand()) {
+      return "_start" + (c.args().isEmpty() ? "" : " " + String.join(" ", c.args()));
+    }
+    List<String> contexts = new ArrayList<>();
+    for (ContextSpec x : c.contexts()) {
+      contexts.add(x.export() + x.period().map(p -> " every " + DurationText.format(p)).orElse(""));
+    }
+    return String.join(", ", contexts);
+  }
+}
