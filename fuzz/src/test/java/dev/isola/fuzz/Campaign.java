@@ -9,8 +9,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.TreeMap;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * Runs one seed: generate the module, run it on the oracle and on the candidate tier, compare.
@@ -24,6 +24,9 @@ import java.util.SplittableRandom;
  * <p>Fuel budget per step is part of the seed: three seeds in four get ample fuel (binaryen's hang limit ends
  * their loops first), one in four a small budget, so that {@code out of fuel} strikes in the middle of real
  * work and the tiers' fuel accounting, and the state they leave when it strikes, are compared.
+ *
+ * <p>A disagreement is checked once more with the module's NaNs removed ({@link #withoutNans}) before it is
+ * reported.
  */
 final class Campaign {
   static final long AMPLE_FUEL = 20_000_000;

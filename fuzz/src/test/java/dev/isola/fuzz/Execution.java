@@ -32,7 +32,8 @@ import java.util.zip.CRC32C;
  * export in order with default (zero) arguments, first re-arming binaryen's hang limit through the
  * {@code hangLimitInitializer} export when the module has one. A trap ends that export's call and the run
  * continues with the next, on the same instance. A second round, beyond binaryen's protocol, calls the exports
- * that take parameters again with edge-value arguments ({@link Arguments}).
+ * that take parameters again with edge-value arguments ({@link Arguments}), and a second instance of the same
+ * compiled module runs the first round again.
  *
  * <p>Before each step the store gets {@code fuelBudget} units of fuel and a generous deadline. Fuel makes a
  * runaway loop end deterministically (binaryen's hang limit already bounds most); the deadline only guards
@@ -57,7 +58,8 @@ final class Execution {
 
   /**
    * Runs the module; with {@code argumentSeed}, a second round then calls every export that has parameters
-   * again with {@link Arguments} drawn from that seed (the step is named with them).
+   * again with {@link Arguments} drawn from that seed (the step is named with them). Finally a second instance
+   * of the same compiled module, in a fresh store, runs the first round again (steps named {@code #2 ...}).
    */
   static Run execute(byte[] wasm, ExecutionTier tier, long fuelBudget, OptionalLong argumentSeed) {
     var calls = new ArrayList<Call>();
@@ -74,15 +76,29 @@ final class Execution {
         && compiled.report().interpreted()
         ? Optional.of(compiled.report().fallbacks().getFirst().reason())
         : Optional.empty();
+    Instance first = instanceRound("", engine, module, fuelBudget, support, calls, argumentSeed);
+    if (first != null) {
+      // The compiled code is shared by every instance of a module: a second instance, in a store of its own
+      // (another container), must behave as the first one did when it was fresh.
+      instanceRound("#2 ", engine, module, fuelBudget, support, calls, OptionalLong.empty());
+    }
+    return new Run(calls, fallback);
+  }
+
+  /**
+   * Instantiates {@code module} in a new store and calls its exports (steps named with {@code prefix}); returns
+   * the instance, or null if instantiation failed.
+   */
+  private static Instance instanceRound(String prefix, Engine engine, Module module, long fuelBudget,
+      FuzzingSupport support, List<Call> calls, OptionalLong argumentSeed) {
     Store store = new Store(engine);
     Instance[] instance = new Instance[1];
-    Call instantiated = step("<instantiate>", store, fuelBudget, support, null, () -> {
+    calls.add(step(prefix + "<instantiate>", store, fuelBudget, support, null, () -> {
       instance[0] = store.instantiate(module, support.imports(module.model(), engine, store));
       return new Value[0];
-    });
-    calls.add(instantiated);
+    }));
     if (instance[0] == null) {
-      return new Run(calls, fallback);
+      return null;
     }
     var functions = new LinkedHashMap<String, Function>();
     instance[0].exports().forEach((name, extern) -> {
@@ -97,7 +113,7 @@ final class Execution {
         continue;
       }
       Function f = export.getValue();
-      calls.add(step(export.getKey(), store, fuelBudget, support, instance[0], () -> {
+      calls.add(step(prefix + export.getKey(), store, fuelBudget, support, instance[0], () -> {
         if (hangLimit != null) {
           hangLimit.call();
         }
@@ -112,7 +128,7 @@ final class Execution {
           continue;
         }
         Value[] args = arguments.forParams(f.type().params());
-        String name = export.getKey() + Arrays.stream(args).map(a -> Observed.of(a).toString())
+        String name = prefix + export.getKey() + Arrays.stream(args).map(a -> Observed.of(a).toString())
             .collect(Collectors.joining(", ", "(", ")"));
         calls.add(step(name, store, fuelBudget, support, instance[0], () -> {
           if (hangLimit != null) {
@@ -122,7 +138,7 @@ final class Execution {
         }));
       }
     }
-    return new Run(calls, fallback);
+    return instance[0];
   }
 
   private static Call step(String name, Store store, long fuelBudget, FuzzingSupport support, Instance instance,
