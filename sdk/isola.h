@@ -69,7 +69,7 @@ ISOLA_IMPORT("isola:sys", "name") int32_t isola_name(char *buf, int32_t cap);
 /* One of the container's limits (ISOLA_LIMIT_*), or ISOLA_EINVAL for an unknown one. */
 ISOLA_IMPORT("isola:sys", "limit") int64_t isola_limit(int32_t which);
 
-/* Ends this activation of the container with status code (0: success; anything else counts as a failure for
+/* Ends the container, all its contexts, with status code (0: success; anything else counts as a failure for
    the restart policy "on-failure"). Does not return. */
 ISOLA_IMPORT("isola:sys", "exit") __attribute__((noreturn)) void isola_exit(int32_t code);
 

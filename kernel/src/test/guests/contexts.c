@@ -21,9 +21,9 @@ static int recurse(int id, int depth, int max, int *errors) {
   for (int i = 0; i < FRAME_INTS; i++) {
     frame[i] = id * 1000000 + depth * 1000 + i;
   }
-  isola_sleep_for(ISOLA_US(100));
+  isola_sleep_for(ISOLA_MS(1));
   int below = depth < max ? recurse(id, depth + 1, max, errors) : 0;
-  isola_sleep_for(ISOLA_US(100));
+  isola_sleep_for(ISOLA_MS(1));
   for (int i = 0; i < FRAME_INTS; i++) {
     if (frame[i] != id * 1000000 + depth * 1000 + i) {
       (*errors)++;
@@ -32,9 +32,17 @@ static int recurse(int id, int depth, int max, int *errors) {
   return below + 1;
 }
 
+/* Set by each context when it starts: each waits for the other, so their recursions overlap in time whatever
+   the order and speed in which the kernel starts them. */
+static volatile int started[3];
+
 static void run(int id, const char *name, int max) {
   int errors = 0;
   char line[64];
+  started[id] = 1;
+  while (!started[3 - id]) {
+    isola_sleep_for(ISOLA_MS(1));
+  }
   for (int r = 0; r < ROUNDS; r++) {
     int frames = recurse(id, 0, max, &errors);
     int n = snprintf(line, sizeof line, "%s round %d frames=%d", name, r, frames);

@@ -16,7 +16,7 @@ public enum ExitCode {
   /** A trap, including Isola's limits: out of fuel, deadline exceeded, call stack exhausted. */
   TRAP(4, "the program trapped (including out of fuel and deadline exceeded)"),
   IO_ERROR(5, "a file could not be read"),
-  /** The module uses something Isola does not implement yet (e.g. a second memory on the interpreter). */
+  /** The module uses something Isola does not implement yet (e.g. a proposal it does not know). */
   UNSUPPORTED(6, "the module needs something Isola does not support yet"),
   /** {@code check} (and the kernel's commands): the system file or a module it names has problems. */
   SYSTEM_FILE(7, "the system file has problems (each printed as file:line:col: key: message)"),

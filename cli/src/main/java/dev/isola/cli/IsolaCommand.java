@@ -58,7 +58,7 @@ public final class IsolaCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: exec, wast, validate or inspect");
+    throw new ParameterException(spec.commandLine(), "missing command: exec, bench, compile, wast, validate, inspect, check, run or swap");
   }
 
   /** The version Maven wrote into {@code version.properties} at build time. */

@@ -90,11 +90,14 @@ public final class Kernel implements AutoCloseable {
     return new Kernel(spec, options, modules);
   }
 
-  /** The system's engine: the tier the file names (auto: the interpreter, until the compiler tier is chosen). */
+  /**
+   * The system's engine: the tier the file names. {@code auto} is the compiler tier, which itself falls back to
+   * the interpreter, visibly and per module, for what it cannot compile.
+   */
   private static Engine engine(SystemSpec spec) {
     ExecutionTier tier = switch (spec.tier()) {
-      case INTERP, AUTO -> new Interpreter();
-      case COMPILED -> new Compiler();
+      case INTERP -> new Interpreter();
+      case COMPILED, AUTO -> new Compiler();
     };
     return Engine.of(EngineConfig.of(tier).withFeatures(SystemCheck.FEATURES));
   }

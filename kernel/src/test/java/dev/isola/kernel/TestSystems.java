@@ -43,6 +43,10 @@ public final class TestSystems {
     }
   }
 
+  /** The tier the kernel tests run on: {@code -Disola.test.tier=compiled} (or auto) for the compiler tier. */
+  static final TierChoice TIER = TierChoice.valueOf(System.getProperty("isola.test.tier", "interp")
+      .toUpperCase(java.util.Locale.ROOT));
+
   /** A system of {@code containers} on 2 CPUs, a 5ms slice, the interpreter. */
   public static SystemSpec system(Path dir, ContainerSpec... containers) {
     return system(dir, Map.of(), containers);
@@ -53,8 +57,7 @@ public final class TestSystems {
     for (ContainerSpec c : containers) {
       byName.put(c.name(), c);
     }
-    return new SystemSpec(dir.resolve("test.toml"), "test", 2, Duration.ofMillis(5), TierChoice.INTERP, regions,
-        byName);
+    return new SystemSpec(dir.resolve("test.toml"), "test", 2, Duration.ofMillis(5), TIER, regions, byName);
   }
 
   public static ContainerBuilder container(String name, Path module) {

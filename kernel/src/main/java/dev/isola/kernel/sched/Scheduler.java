@@ -21,6 +21,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Scheduler {
   final Clock clock;
   final long sliceNanos;
+  /** How early a sleep's timer fires (0 on a hand-driven clock); see {@link SleepManager#EARLY_NANOS}. */
+  final long earlyNanos;
   private final SchedulerConfig config;
   private final long shedHoldNanos;
 
@@ -65,7 +67,9 @@ public final class Scheduler {
     this.lastPermitChange = startedAt;
     this.watchdog = new Watchdog(this);
     // Spinning before a due time only makes sense on the real clock: a hand-driven one does not move meanwhile.
-    this.sleeps = new SleepManager(this::fireDueTimers, clock == Clock.SYSTEM ? SleepManager.SPIN_NANOS : 0);
+    boolean real = clock == Clock.SYSTEM;
+    this.sleeps = new SleepManager(this::fireDueTimers, real ? SleepManager.SPIN_NANOS : 0);
+    this.earlyNanos = real ? SleepManager.EARLY_NANOS : 0;
   }
 
   /**
@@ -274,7 +278,7 @@ public final class Scheduler {
     try {
       if (t.killReason != null) {
         // Thrown below, holding the permit: the trap unwinds the guest and depart() gives it back.
-      } else if (t.group.suspended || t.group.exhausted(now)) {
+      } else if (t.group.suspended && t.foreign.isEmpty() || t.group.exhausted(now)) {
         releasePermit(t, now);
         hold(t);
         t.group.throttles++;
@@ -345,7 +349,9 @@ public final class Scheduler {
         t.wakePending = false;
         return true;
       }
-      if (timed && deadline - now <= 0) {
+      // A sleep's timer fires a little early (see SleepManager.EARLY_NANOS); Task.sleepUntil spins the rest.
+      long wakeAt = timed && !wakeable ? deadline - earlyNanos : deadline;
+      if (timed && wakeAt - now <= 0) {
         return false;
       }
       t.charge(now);
@@ -358,7 +364,7 @@ public final class Scheduler {
       t.wokenByWake = false;
       t.wakeSeq = sleeps.nextSeq();
       if (timed) {
-        t.wakeTimer = new Timer.Wake(deadline, t.wakeSeq, t);
+        t.wakeTimer = new Timer.Wake(wakeAt, t.wakeSeq, t);
         sleeps.add(t.wakeTimer);
       }
       dispatch(now);
@@ -571,7 +577,11 @@ public final class Scheduler {
   /** {@code t} owns the exclusion it needs: it waits for budget (or the end of a suspension), or is ready. */
   private void enqueue(Task t, long now) {
     Group g = t.group;
-    if (g.suspended || g.exhausted(now)) {
+    // A suspended group's task inside a portal call (holding another group's exclusion) is not held: it
+    // would keep the exporter from running for the whole suspension (a shed caller stalling the high-
+    // criticality exporter whose misses caused the shedding). It finishes the call and parks at its first
+    // checkpoint back in its own code. A budget still stops it: the call is charged to the caller.
+    if (g.suspended && t.foreign.isEmpty() || g.exhausted(now)) {
       hold(t);
       return;
     }
@@ -670,9 +680,12 @@ public final class Scheduler {
     t.granted = true;
     grants++;
     LockSupport.unpark(t.thread);
-    if (t.group.spec().watchdog().isPresent()) {
-      watchdog.poke();
-    }
+    // The watchdog is poked when the task has resumed with the permit (Task.startRunning), not here.
+  }
+
+  /** A watched task started running: the watchdog looks again. From the task's thread. */
+  void watchdogPoke() {
+    watchdog.poke();
   }
 
   private void releasePermit(Task t, long now) {
@@ -710,12 +723,12 @@ public final class Scheduler {
       g.held.remove(t);
       hold(t);
     }
-    if (g.owner != null && g.owner.state == Task.State.READY) {
+    if (g.owner != null && g.owner.state == Task.State.READY && g.owner.foreign.isEmpty()) {
       ready.remove(g.owner);
       hold(g.owner);
     }
     for (Task r : running) {
-      if (r.group == g) {
+      if (r.group == g && r.foreign.isEmpty()) {
         r.requestPreempt();
       }
     }

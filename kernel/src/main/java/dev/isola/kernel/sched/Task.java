@@ -240,6 +240,9 @@ public final class Task {
     LAST_PROGRESS.setOpaque(this, now);
     // After lastProgress: the watchdog reads mounted (volatile) first, so it never sees the old progress.
     mounted = true;
+    if (group.spec().watchdog().isPresent()) {
+      scheduler.watchdogPoke(); // it watches from now on, so it must look again (it may be parked for good)
+    }
   }
 
   /**
@@ -276,13 +279,38 @@ public final class Task {
 
   /**
    * Releases the permit (and the group's exclusion, so another context may run) until {@code nanoTime} (on
-   * the scheduler's clock); returns holding them again. Returns at once if the time has passed.
+   * the scheduler's clock); returns holding them again, never before {@code nanoTime}. Returns at once if the
+   * time has passed. On the system clock the task is woken a little early and spins the rest holding the
+   * permit (see the package documentation, "Sleep manager"), so that it starts on time.
    *
    * @throws Trap {@link TrapKind#INTERRUPTED} if the task is killed meanwhile
    */
   public void sleepUntil(long nanoTime) {
     checkKilled();
-    scheduler.await(this, nanoTime, true, false);
+    long now = scheduler.clock.nanoTime();
+    if (nanoTime - now > 0 && nanoTime - scheduler.earlyNanos - now <= 0) {
+      // Due within the early-wake margin: no timer, but still a switching point (a sibling context, an equal
+      // priority gets its turn, as with a longer sleep); then the rest is spun below.
+      scheduler.yieldNow(this);
+    } else {
+      scheduler.await(this, nanoTime, true, false);
+    }
+    arriveAt(nanoTime);
+  }
+
+  /**
+   * The end of a sleep woken early on purpose (see {@code SleepManager.EARLY_NANOS}): spins, holding the
+   * permit, until the clock reaches {@code nanoTime}; a higher-priority task that comes meanwhile still gets
+   * the permit (a checkpoint), and a kill still ends the wait.
+   */
+  private void arriveAt(long nanoTime) {
+    Clock clock = scheduler.clock;
+    while (clock.nanoTime() - nanoTime < 0) {
+      Thread.onSpinWait();
+      if (preemptRequested || killReason != null) {
+        checkpoint();
+      }
+    }
   }
 
   /** {@link #sleepUntil} {@code now + duration}. */

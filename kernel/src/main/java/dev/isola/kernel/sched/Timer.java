@@ -1,8 +1,9 @@
 package dev.isola.kernel.sched;
 
 /**
- * One entry of the scheduler's timer queue. Entries are never removed early: a timer whose target has moved
- * on (woken, killed, replenished by another path) is recognised as stale by its sequence number and ignored.
+ * One entry of the scheduler's timer queue. A sleep's timer is removed when the sleep ends otherwise (woken,
+ * killed); other timers whose target has moved on (replenished by another path, a renewed shedding hold) stay
+ * and are recognised as stale by their sequence number and ignored.
  */
 sealed interface Timer extends Comparable<Timer> {
   long when();

@@ -37,6 +37,9 @@
  *       {@link dev.isola.kernel.sched.Task#setPreemptRequest hook}, typically {@code Store.requestSafepoint});
  *       at its next {@link dev.isola.kernel.sched.Task#checkpoint() checkpoint} it goes back to the run queue
  *       and parks. Preemption latency is bounded by the poll interval ({@code Store.CHUNK} units of work).
+ *       Every running task at that lowest priority is asked, not one: the first to reach a checkpoint gives
+ *       way and the others, finding no better task waiting, go on. (On a loaded machine the one asked may be
+ *       descheduled by the OS for milliseconds; with ties, the waiting task no longer waits for that one.)
  *   <li><b>Time slicing</b>: at a checkpoint, a task whose slice has ended gives way if a task of its own
  *       priority is ready (it goes to the tail: round robin); otherwise its slice is renewed.
  *   <li><b>Budgets</b>: CPU time is measured per task while it holds a permit (clock at grant, at every
@@ -44,8 +47,14 @@
  *       current period is <em>throttled</em>: its task parks at its next checkpoint, giving the permit back,
  *       until the timer of the next period boundary replenishes it. Periods are aligned to the group's
  *       creation. The overrun between the budget running out and the next checkpoint is carried into the next
- *       period as debt, so the long-run share converges on the budget; unused budget is not carried over. A
- *       throttled group holds no permit, so it never delays anything; an unlimited group has no budget.
+ *       period as debt, so the long-run share converges on the budget. Unused budget is carried over only
+ *       for a <em>backlogged</em> group (its task running, ready or throttled, not sleeping, blocked or
+ *       suspended, at the period's roll) and at most one budget's worth: such budget went unused because the
+ *       task could not run (a replenishment or grant that came late, an OS that descheduled the carrier, a
+ *       higher priority), and without the credit a loaded machine turned a 2 ms / 10 ms budget into 15-19%.
+ *       A group that idled gets none, so no bursts after idling; over any n periods a group never gets more
+ *       than n + 1 budgets. A throttled group holds no permit, so it never delays anything; an unlimited
+ *       group has no budget.
  *   <li><b>Exclusion</b> (design.md section 2): a group's tasks share one instance, so exactly one of them owns
  *       the group's exclusion at a time. It is given up only at yield, sleep, block or the end of the task
  *       (contexts are cooperative), in FIFO order; a preempted or throttled task keeps it. A portal call
@@ -55,7 +64,15 @@
  *       foreign); cyclic portal imports could still deadlock and are to be refused by {@code isola check}.
  *   <li><b>Sleep manager</b> ({@code SleepManager}: a timer queue served by one platform daemon thread):
  *       sleeping tasks, replenishments and overload holds are timers; the thread parks until the earliest
- *       one, or with no time limit when there is none. {@link dev.isola.kernel.sched.Task#awaitWake} waits
+ *       one, or with no time limit when there is none. Wake-up latency: the thread parks until {@code
+ *       SleepManager.SPIN_NANOS} (100 us) before the earliest timer and spins the rest, because a timed park
+ *       wakes 50-100 us late even on an idle machine; and a sleep's timer fires {@code
+ *       SleepManager.EARLY_NANOS} (100 us) before its time, so that the permit grant (a lower holder reaching
+ *       its poll), the carrier's OS wake-up and the mount happen before the due time; the woken task then
+ *       spins on its own carrier, holding the permit, until its time ({@link
+ *       dev.isola.kernel.sched.Task#sleepUntil} never returns early). Both only on the system clock, both cost
+ *       at most their margin in CPU per timer (up to 20% of a core for a 1 kHz task), and a system whose timers
+ *       are far off never spins. {@link dev.isola.kernel.sched.Task#awaitWake} waits
  *       for an external {@link dev.isola.kernel.sched.Task#wake()} (the hook for events and interrupts) with
  *       an optional deadline. With no ready task, no permit is held, and nothing wakes up until a timer is
  *       due: an idle system uses no CPU.
@@ -63,8 +80,11 @@
  *       goes longer than its group's limit without a checkpoint, {@link dev.isola.kernel.sched.Task#enterHost}
  *       or {@link dev.isola.kernel.sched.Task#leaveHost} is marked killed (its next checkpoint throws {@code
  *       Trap(INTERRUPTED)}; inside a host call its thread is interrupted) and reported to the {@link
- *       dev.isola.kernel.sched.WatchdogListener}. Blocked and sleeping tasks hold no permit and are not
- *       watched.
+ *       dev.isola.kernel.sched.WatchdogListener}. Only a task that holds a permit <em>and</em> whose thread
+ *       has resumed with it is watched: waiting for a permit or for a carrier after the grant, throttled,
+ *       suspended, shed, sleeping, blocked or waiting for an exclusion is not silence. A watchdog of "guest
+ *       code ran too long without a host call" (the kernel's loop watchdog) must likewise compare differences
+ *       of {@link dev.isola.kernel.sched.Task#runNanos()} (time run holding a permit), never of wall time.
  *   <li><b>Kill</b>: a killed task throws {@code Trap(INTERRUPTED, reason)} at its next checkpoint, or at once
  *       from whatever wait it is in; a task in {@link dev.isola.kernel.sched.Task#block} is interrupted.
  * </ul>
@@ -85,7 +105,13 @@
  *       yields to medium and high; medium yields to high.
  *   <li>The kernel can shed explicitly with {@link dev.isola.kernel.sched.Scheduler#shed} (e.g. when memory
  *       runs short, lower criticality is refused or stopped first) and pause a single group with {@link
- *       dev.isola.kernel.sched.Group#suspend()}.
+ *       dev.isola.kernel.sched.Group#suspend()}. The two are separate reasons to stand still: the end of a
+ *       shedding hold does not end a pause, and {@link dev.isola.kernel.sched.Group#resume()} does not end a
+ *       hold; the group runs when neither holds.
+ *   <li>A suspended (shed or paused) task inside a portal call holds the exporter's exclusion; it is not
+ *       stopped there, which would stall the exporter (often the critical group whose misses caused the
+ *       shedding) for the whole hold: it finishes the call and parks at its first checkpoint in its own code.
+ *       A budget still stops it inside the call (the call is charged to the caller).
  *   <li>Admission (the sum of reserved shares at most the CPUs) is checked before start by {@code isola check};
  *       {@link dev.isola.kernel.sched.Scheduler#reservedShare()} gives the figure.
  * </ol>

@@ -304,4 +304,43 @@ class SchedulerTest {
     exporter.await();
     assertEquals(List.of("exporter-in", "exporter-sleeps", "caller-in-exporter", "exporter-back"), log);
   }
+
+  /**
+   * A sleep is woken a little early on purpose (the permit and a carrier are made ready before the due time)
+   * and spins the rest: it must never return before its time, also for sleeps shorter than that margin, and a
+   * short sleep is still a switching point for the group's other context.
+   */
+  @Test
+  void sleepsNeverEndEarlyAndShortSleepsStillSwitchContexts() throws Exception {
+    Scheduler s = start(1, Duration.ofMillis(5));
+    Group g = s.group(GroupSpec.of("sleepy", 5));
+    List<Long> early = new CopyOnWriteArrayList<>();
+    List<String> log = new CopyOnWriteArrayList<>();
+    for (String name : List.of("a", "b")) {
+      g.spawn(
+          name,
+          () -> {
+            Task me = Task.current();
+            for (int i = 0; i < 100; i++) {
+              log.add(name);
+              // The first 50 shorter than the early-wake margin; then every fourth long enough for a timer.
+              long due = s.nanoTime() + (i >= 50 && i % 4 == 3 ? 1_000_000L : 20_000L + (i % 4) * 20_000L);
+              me.sleepUntil(due);
+              long now = s.nanoTime();
+              if (now - due < 0) {
+                early.add(due - now);
+              }
+            }
+          });
+    }
+    g.await();
+    assertEquals(List.of(), early, "sleeps that returned early (ns before their time)");
+    // "b" waited for the group's exclusion from the start: it ran before "a" was through its 50 short sleeps
+    // only if a short sleep let it.
+    int a50 = 0;
+    for (int seen = 0; a50 < log.size() && seen < 50; a50++) {
+      seen += log.get(a50).equals("a") ? 1 : 0;
+    }
+    assertTrue(log.indexOf("b") < a50, "short sleeps never switched the contexts: " + log);
+  }
 }

@@ -89,4 +89,50 @@ class SuspensionTest {
     stop.set(true);
     g.await();
   }
+
+  /**
+   * A shed caller inside a portal call holds the exporter's exclusion: parking it there would stall the
+   * exporter (typically the critical group whose misses caused the shedding) for the whole hold. It finishes
+   * the call, then parks at its first checkpoint in its own code, and the exporter's own task runs.
+   */
+  @Test
+  void aShedCallerFinishesItsPortalCallBeforeItParks() throws Exception {
+    Group exporter = scheduler.group(GroupSpec.of("exporter", 5).withCriticality(Criticality.HIGH));
+    Group caller = scheduler.group(GroupSpec.of("caller", 5).withCriticality(Criticality.LOW));
+    AtomicBoolean finish = new AtomicBoolean();
+    AtomicLong inside = new AtomicLong();
+    AtomicLong outside = new AtomicLong();
+    Task call =
+        caller.spawn(
+            "call",
+            () -> {
+              Task me = Task.current();
+              try (Exclusion x = me.enter(exporter)) {
+                while (!finish.get() && x.group() == exporter) {
+                  inside.incrementAndGet(); // the exporter's code, run on the caller's task
+                  me.checkpoint();
+                }
+              }
+              while (!stop.get()) {
+                outside.incrementAndGet();
+                me.checkpoint();
+              }
+            });
+    SchedulerTest.waitFor(() -> inside.get() > 0);
+    AtomicBoolean exporterRan = new AtomicBoolean();
+    Task own = exporter.spawn("own", () -> exporterRan.set(true)); // waits for the exclusion
+    scheduler.shed(Criticality.MEDIUM, Duration.ofHours(1).toNanos());
+    long before = inside.get();
+    SchedulerTest.waitFor(() -> inside.get() > before + 1000); // still running inside the call
+    finish.set(true);
+    SchedulerTest.waitFor(() -> scheduler.stateOf(call) == Task.State.THROTTLED);
+    exporter.await();
+    assertEquals(true, exporterRan.get());
+    assertNull(own.failure());
+    long parked = outside.get();
+    assertEquals(Task.State.THROTTLED, scheduler.stateOf(call));
+    assertEquals(parked, outside.get(), "the shed caller ran its own code");
+    caller.kill("done");
+    caller.await();
+  }
 }
