@@ -116,10 +116,33 @@ public final class Kernel implements AutoCloseable {
     return spec;
   }
 
-  /** Starts every container, in the system file's order. */
+  /**
+   * Starts every container, in the system file's order, except that portal exporters start first and the others
+   * wait (at most {@link #EXPORTER_BOOT}) until each exporter's instance exists: otherwise an importer's first call
+   * would race its exporter's instantiation and get {@code ISOLA_EUNAVAILABLE} for a service that is only
+   * starting.
+   */
   public void start() {
+    List<Container> exporters = containers.values().stream()
+        .filter(c -> !c.spec().portalExports().isEmpty())
+        .toList();
+    exporters.forEach(Container::start);
+    long deadline = System.nanoTime() + EXPORTER_BOOT.toNanos();
+    for (Container c : exporters) {
+      while (!c.settled() && System.nanoTime() - deadline < 0) {
+        try {
+          Thread.sleep(1);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
     containers.values().forEach(Container::start);
   }
+
+  /** The longest {@link #start} waits for portal exporters to be instantiated before starting the rest. */
+  static final Duration EXPORTER_BOOT = Duration.ofSeconds(5);
 
   /**
    * Waits until every container has stopped for good (commands that ended, no restart due) or {@code timeout}

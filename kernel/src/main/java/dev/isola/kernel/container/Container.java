@@ -390,6 +390,11 @@ public final class Container implements PortalExporter {
     return inc != null && inc.booted();
   }
 
+  /** True once the instance exists (a portal call can be served) or the container has stopped for good. */
+  public boolean settled() {
+    return available() || state == ContainerState.STOPPED;
+  }
+
   private String describeState() {
     return switch (state) {
       case NEW -> "not started";
