@@ -63,11 +63,19 @@ class ExecCommandTest {
     List<String> lines = TierOptionTest.withoutFallback(r.stderr()).lines().toList();
     assertEquals("trap: unreachable", lines.get(0), r.stderr());
     assertEquals(4, lines.size(), r.stderr());
-    // The interpreter knows the trapping instruction's offset; compiled frames may name the function only.
-    String offset = tier.equals("interp") ? " @0x[0-9a-f]+" : "( @0x[0-9a-f]+)?";
-    assertTrue(Pattern.matches("  at inner" + offset, lines.get(1)), r.stderr());
-    assertTrue(lines.get(2).startsWith("  at middle"), r.stderr());
-    assertTrue(lines.get(3).startsWith("  at start"), r.stderr());
+    // Both tiers name the trapping instruction's byte offset and each caller's call site.
+    String offset = " @0x[0-9a-f]+";
+    assertTrue(Pattern.matches("  at (traps!)?inner" + offset, lines.get(1)), r.stderr());
+    assertTrue(Pattern.matches("  at (traps!)?middle" + offset, lines.get(2)), r.stderr());
+    assertTrue(Pattern.matches("  at (traps!)?start" + offset, lines.get(3)), r.stderr());
+  }
+
+  @Test
+  void trapTraceIsTheSameOnBothTiers() {
+    byte[] wasm = TestModules.trapping();
+    Cli.Result interp = Cli.run("exec", "--tier", "interp", module("traps.wasm", wasm));
+    Cli.Result compiled = Cli.run("exec", "--tier", "compiled", module("traps.wasm", wasm));
+    assertEquals(TierOptionTest.withoutFallback(interp.stderr()), TierOptionTest.withoutFallback(compiled.stderr()));
   }
 
   @Test

@@ -16,9 +16,10 @@
  *   <li><b>One class per module</b>, defined as a hidden class, holding one static method per function; instance
  *       state (memories, globals, tables, imports, the fuel countdown) is an {@code InstanceContext} passed as
  *       the last argument, so a further instance costs one small object and no class definition.
- *   <li><b>Fallback is visible and per module.</b> A module the compiler cannot translate (today: SIMD, a
+ *   <li><b>Fallback is visible and per module.</b> A module the compiler cannot translate (today: a
  *       function that cannot be emitted at all, more than 251 parameter slots) runs on the interpreter, and
- *       its {@link dev.isola.compiler.CompileReport} names each function and the reason.
+ *       its {@link dev.isola.compiler.CompileReport} names each function and the reason. SIMD is compiled: the
+ *       whole spec testsuite, SIMD scripts included, runs with no module falling back.
  *   <li><b>Same observable behaviour as the interpreter</b>: the spec testsuite runs on both tiers; fuel uses the
  *       interpreter's weights at the same places (function entry, loop headers, bulk chunks), so counts agree
  *       exactly; {@code call stack exhausted} is counted against {@code EngineConfig.maxCallDepth}, and a JVM

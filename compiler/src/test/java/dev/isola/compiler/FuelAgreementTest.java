@@ -109,4 +109,65 @@ class FuelAgreementTest {
     assertEquals(TrapKind.INTERRUPTED, t.kind());
     assertEquals(3, calls[0]);
   }
+
+  /**
+   * Recursion through functions whose countdown comes back packed with the result ({@code [i32]} and {@code []}
+   * results), mixed with one that returns it through memory ({@code [i64]}) and a call from the host: the
+   * countdown must survive every kind of return, for every budget, including running out deep in the recursion.
+   */
+  static final String RECURSIVE = """
+      (module
+        (global $g (mut i32) (i32.const 0))
+        (func $fib (param i32) (result i32)
+          (if (result i32) (i32.lt_u (local.get 0) (i32.const 2))
+            (then (local.get 0))
+            (else (i32.add (call $fib (i32.sub (local.get 0) (i32.const 1)))
+                           (call $fib (i32.sub (local.get 0) (i32.const 2)))))))
+        (func $count (param i32)
+          (global.set $g (i32.add (global.get $g) (i32.const 1)))
+          (if (i32.gt_u (local.get 0) (i32.const 0))
+            (then (call $count (i32.sub (local.get 0) (i32.const 1)))
+                  (call $count (i32.shr_u (local.get 0) (i32.const 1))))))
+        (func $wide (param i32) (result i64)
+          (call $count (local.get 0))
+          (i64.extend_i32_u (call $fib (local.get 0))))
+        (func (export "work") (param $n i32) (result i32)
+          (local $i i32) (local $acc i32)
+          (loop $l
+            (local.set $acc (i32.add (local.get $acc) (i32.wrap_i64 (call $wide (local.get $i)))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+          (i32.add (local.get $acc) (global.get $g))))
+      """;
+
+  private static Outcome runRecursive(Engine engine, long fuel, int n) {
+    Store store = new Store(engine);
+    Instance instance = store.instantiate(Tiers.compile(engine, RECURSIVE), new Imports());
+    store.setFuel(fuel);
+    try {
+      int r = instance.function("work").call(Value.i32(n))[0].asInt();
+      return new Outcome(r, store.fuel(), null);
+    } catch (Trap t) {
+      return new Outcome(0, store.fuel(), t.kind());
+    }
+  }
+
+  @Test
+  void recursionChargesTheSameFuelForEveryBudget() {
+    Engine interp = Tiers.interp();
+    Engine compiled = Tiers.compiled();
+    // Long enough that the countdown is refilled (Store.CHUNK) many times inside the recursion.
+    Outcome full = runRecursive(interp, 1_000_000_000L, 18);
+    assertEquals(full, runRecursive(compiled, 1_000_000_000L, 18));
+    assertTrue(1_000_000_000L - full.fuelLeft() > 10 * dev.isola.runtime.Store.CHUNK);
+    int traps = 0;
+    for (long fuel = 0; fuel < 3000; fuel += 37) {
+      Outcome a = runRecursive(interp, fuel, 9);
+      assertEquals(a, runRecursive(compiled, fuel, 9), "fuel " + fuel);
+      if (a.trap() == TrapKind.OUT_OF_FUEL) {
+        traps++;
+      }
+    }
+    assertTrue(traps > 10, "the budgets must cover running out");
+  }
 }

@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.isola.compiler.CompiledModule;
 import dev.isola.compiler.Compiler;
 import dev.isola.interp.Interpreter;
+import dev.isola.runtime.Engine;
 import dev.isola.runtime.EngineConfig;
+import dev.isola.runtime.spi.ExecutionTier;
+import dev.isola.runtime.spi.ModuleCode;
+import dev.isola.wasm.WasmModule;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -17,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -30,8 +36,9 @@ import org.junit.jupiter.api.TestFactory;
  * (compiled): ...}, a table of the scripts with failures, and writes every failure line to {@code
  * spec-<tier>-failures.txt} in the build folder.
  *
- * <p>On the compiled tier, a module the compiler cannot translate (today: one using SIMD) runs on the
- * interpreter, visibly in its {@code CompileReport}; every command still runs.
+ * <p>On the compiled tier, a module the compiler cannot translate would run on the interpreter, visibly in its
+ * {@code CompileReport}; a second summary line counts the modules prepared and those that fell back (0 today,
+ * SIMD included).
  *
  * <p>The interpreter executes SIMD, so every command of every script runs, SIMD scripts included: each
  * script's skipped count is checked against its command types ({@link #expectedSkips}), which leaves none to
@@ -51,11 +58,13 @@ class SpecSuiteTest {
   private static final WastRunner RUNNER = new WastRunner(
       EngineConfig.of(new Interpreter()), new PrintStream(PrintStream.nullOutputStream()), SIMD_EXECUTION);
   private static final Map<String, Summary> RESULTS = new TreeMap<>();
+  private static final CountingCompiler COMPILER = new CountingCompiler(new Compiler(), new AtomicInteger(),
+      new AtomicInteger());
   private static final WastRunner COMPILED_RUNNER = new WastRunner(
-      EngineConfig.of(new Compiler()), new PrintStream(PrintStream.nullOutputStream()), SIMD_EXECUTION);
+      EngineConfig.of(COMPILER), new PrintStream(PrintStream.nullOutputStream()), SIMD_EXECUTION);
   private static final Map<String, Summary> COMPILED_RESULTS = new TreeMap<>();
 
-  private static boolean runs(String tier) {
+  static boolean runs(String tier) {
     String tiers = System.getProperty("spec.tiers", "");
     return tiers.isEmpty() || List.of(tiers.split(",")).contains(tier);
   }
@@ -133,6 +142,27 @@ class SpecSuiteTest {
     }
     if (runs("compiled")) {
       report("spec (compiled)", "spec-compiled-failures.txt", COMPILED_RESULTS);
+      System.out.println("spec (compiled): " + COMPILER.modules() + " modules prepared, " + COMPILER.fallbacks()
+          + " fell back to the interpreter");
+    }
+  }
+
+  /** The compiler tier, counting the modules it prepares and those that fall back to the interpreter. */
+  private record CountingCompiler(Compiler compiler, AtomicInteger modules, AtomicInteger fallbacks)
+      implements ExecutionTier {
+    @Override
+    public String name() {
+      return compiler.name();
+    }
+
+    @Override
+    public ModuleCode prepare(WasmModule module, Engine engine) {
+      CompiledModule code = compiler.prepare(module, engine);
+      modules.incrementAndGet();
+      if (code.report().interpreted()) {
+        fallbacks.incrementAndGet();
+      }
+      return code;
     }
   }
 

@@ -7,6 +7,7 @@ import static java.lang.constant.ConstantDescs.CD_int;
 import static java.lang.constant.ConstantDescs.CD_long;
 import static java.lang.constant.ConstantDescs.CD_void;
 
+import dev.isola.runtime.Value;
 import dev.isola.wasm.FuncType;
 import dev.isola.wasm.ValType;
 import java.lang.classfile.TypeKind;
@@ -18,11 +19,14 @@ import java.util.List;
 
 /**
  * The calling convention of generated code, in one place. A Wasm function of type {@code [p1..pn] -> [r..]} is
- * a static method {@code (P1..Pn, long budget, int depth, InstanceContext ctx) R}: i32 {@code int}, i64 {@code long}, f32
- * {@code float}, f64 {@code double}, references {@code Object}; {@code R} is {@code void} without results, the
- * result's type for one, and {@code Object[]} (boxed values) for several, since a JVM method returns one value.
+ * a static method {@code (P1..Pn, long budget, int depth, InstanceContext ctx) R}: i32 {@code int}, i64 {@code
+ * long}, f32 {@code float}, f64 {@code double}, references {@code Object}, v128 {@code Value.V128} (immutable, one
+ * slot, as it is at the embedding boundary, so calls and exports need no conversion); {@code R} is {@code void}
+ * without results, the result's type for one, and {@code Object[]} (boxed values) for several, since a JVM method
+ * returns one value.
  * {@code budget} is the caller's fuel countdown ({@link Fuel}), passed in a register; the callee writes its own
- * back to {@code Fuel.budget} when it returns. {@code depth} counts the frames still allowed below this one
+ * back to {@code Fuel.budget} when it returns (calls inside the module to a function with results {@code []} or
+ * {@code [i32]} get it back packed in a {@code long} instead: {@code FunctionEmitter.packs}). {@code depth} counts the frames still allowed below this one
  * ({@code call stack exhausted} at 0).
  */
 final class Descriptors {
@@ -40,7 +44,7 @@ final class Descriptors {
       case F32 -> CD_float;
       case F64 -> CD_double;
       case FUNCREF, EXTERNREF -> CD_Object;
-      case V128 -> throw new IllegalArgumentException("v128 has no JVM representation in compiled code");
+      case V128 -> SimdEmitter.V128;
     };
   }
 
@@ -51,7 +55,7 @@ final class Descriptors {
       case F32 -> float.class;
       case F64 -> double.class;
       case FUNCREF, EXTERNREF -> Object.class;
-      case V128 -> throw new IllegalArgumentException("v128 has no JVM representation in compiled code");
+      case V128 -> Value.V128.class;
     };
   }
 
@@ -61,8 +65,7 @@ final class Descriptors {
       case I64 -> TypeKind.LONG;
       case F32 -> TypeKind.FLOAT;
       case F64 -> TypeKind.DOUBLE;
-      case FUNCREF, EXTERNREF -> TypeKind.REFERENCE;
-      case V128 -> throw new IllegalArgumentException("v128 has no JVM representation in compiled code");
+      case FUNCREF, EXTERNREF, V128 -> TypeKind.REFERENCE;
     };
   }
 
@@ -119,19 +122,11 @@ final class Descriptors {
     return MethodType.methodType(returnClass(type.results()), params);
   }
 
-  /** Whether the compiled convention can express the type (no v128; the JVM's 255 parameter slots). */
+  /** Whether the compiled convention can express the type (the JVM's 255 parameter slots). */
   static String unsupported(FuncType type) {
     int slots = 4;
     for (ValType t : type.params()) {
-      if (t == ValType.V128) {
-        return "v128 parameter (SIMD is not compiled yet)";
-      }
       slots += slots(t);
-    }
-    for (ValType t : type.results()) {
-      if (t == ValType.V128) {
-        return "v128 result (SIMD is not compiled yet)";
-      }
     }
     return slots > 255 ? "more than 251 parameter slots (the JVM allows 255)" : null;
   }

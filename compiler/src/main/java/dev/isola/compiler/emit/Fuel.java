@@ -15,9 +15,10 @@ import java.util.WeakHashMap;
  * budget} through {@link Store#safepoint} and takes the countdown it returns; the invocation charges what is
  * left when it returns ({@link GeneratedCode#invoke}).
  *
- * <p>Generated code copies {@code budget} into a local at function entry and writes it back before every call
- * and return (and re-reads it after a call), so a loop's poll touches only a register: a countdown in memory
- * costs a store-to-load dependency per iteration, which measured up to 2x on tight loops.
+ * <p>Generated code keeps the countdown in a local, passes it to callees as an argument and gets it back packed
+ * with the result ({@code FunctionEmitter.packs}); it writes it here only around calls that leave compiled code,
+ * returns of functions that cannot pack, and outlined regions. A loop's poll touches only a register: a
+ * countdown in memory costs a store-to-load dependency per iteration, which measured up to 2x on tight loops.
  *
  * <p>One thread runs a store's code at a time, so the fields are plain.
  */

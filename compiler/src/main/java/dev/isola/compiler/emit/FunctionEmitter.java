@@ -104,7 +104,8 @@ final class FunctionEmitter {
   private int depthSlot;
   private int ctxSlot;
   private int memSlot = -1;
-  private int fuelSlot = -1;
+  /** Whether the method being emitted returns its countdown packed with its result ({@link #packs}). */
+  private boolean packedReturn;
   private int budgetSlot = -1;
   private FuelWeights weights;
   private OutlinePlan plan = OutlinePlan.NONE;
@@ -115,9 +116,20 @@ final class FunctionEmitter {
   private int refsSlot = -1;
   private RegionUse regionUse;
   private List<Instruction> currentCode;
+
+  /**
+   * The instructions of the method being emitted that may trap, each with its bytecode range: each gets an
+   * exception-table entry whose handler pushes the instruction's Wasm byte offset, so a trap's frame names the
+   * trapping instruction (or call site) at no cost on the path that does not throw. Outlined region calls get a
+   * pass-through entry instead: the region's method has added the frame already.
+   */
+  private record Site(Label from, Label to, int offset) {}
+
+  private final List<Site> sites = new ArrayList<>();
   private List<ValType> functionResults;
   private final ArrayList<ValType> stack = new ArrayList<>();
   private final ArrayList<Ctl> ctls = new ArrayList<>();
+  private final SimdEmitter simd = new SimdEmitter();
 
   FunctionEmitter(WasmModule module, ClassDesc self, boolean polls, Set<Integer> indirectTypes) {
     this.module = module;
@@ -129,6 +141,29 @@ final class FunctionEmitter {
 
   static String methodName(int function) {
     return "f" + function;
+  }
+
+  /**
+   * Whether defined function {@code type} returns its countdown packed with its result: with polls on, a body of
+   * results {@code []} or {@code [i32]} is the method {@code g<i>} returning a {@code long}, the countdown in the
+   * high half and the i32 result in the low half, and direct calls in the module use it, so the countdown comes
+   * back in a register instead of through {@link Fuel#budget} (a store in the callee and a load in the caller on
+   * every return: measured 20% on fib). The countdown fits an int: {@link dev.isola.runtime.Store#safepoint}
+   * hands out at most {@code Store.CHUNK}. {@code f<i>} stays the convention's entry for everyone else (handles,
+   * {@code call_indirect}, other instances): it calls {@code g<i>} and stores the countdown.
+   */
+  static boolean packs(FuncType type, boolean polls) {
+    return polls && (type.results().isEmpty()
+        || type.results().size() == 1 && type.results().getFirst() == ValType.I32);
+  }
+
+  /** The method holding the body of defined function {@code function} ({@link #packs}). */
+  static String bodyName(int function, FuncType type, boolean polls) {
+    return packs(type, polls) ? "g" + function : methodName(function);
+  }
+
+  private static MethodTypeDesc packedDesc(FuncType type) {
+    return Descriptors.function(type).changeReturnType(CD_long);
   }
 
   static String indirectName(int typeIndex) {
@@ -164,7 +199,38 @@ final class FunctionEmitter {
     MethodTypeDesc target = Descriptors.function(type);
     int n = type.params().size();
     MethodTypeDesc desc = indirectDesc(type);
+    List<Integer> direct = directTargets(type);
     clb.withMethodBody(indirectName(typeIndex), desc, STATIC, c -> {
+      if (!direct.isEmpty()) {
+        // A function of this instance: a switch on its index to an invokestatic, which HotSpot can inline, instead
+        // of an opaque invokeExact. Anything else (other instances, hosts, traps) takes the general path below.
+        Label general = c.newLabel();
+        c.iload(c.parameterSlot(n));
+        c.aload(c.parameterSlot(n + 3));
+        c.iload(c.parameterSlot(n + 4));
+        c.loadConstant(typeIndex);
+        c.invokestatic(BUILTINS, "indirectOwn", MethodTypeDesc.of(CD_int, CD_int, CTX, CD_int, CD_int));
+        List<SwitchCase> cases = new ArrayList<>();
+        List<Label> labels = new ArrayList<>();
+        for (int f : direct) {
+          Label l = c.newLabel();
+          labels.add(l);
+          cases.add(SwitchCase.of(f, l));
+        }
+        c.lookupswitch(general, cases);
+        for (int k = 0; k < direct.size(); k++) {
+          c.labelBinding(labels.get(k));
+          for (int i = 0; i < n; i++) {
+            c.loadLocal(TypeKind.from(desc.parameterType(i)), c.parameterSlot(i));
+          }
+          c.lload(c.parameterSlot(n + 1));
+          c.iload(c.parameterSlot(n + 2));
+          c.aload(c.parameterSlot(n + 3));
+          c.invokestatic(self, methodName(direct.get(k)), target);
+          c.return_(TypeKind.from(desc.returnType()));
+        }
+        c.labelBinding(general);
+      }
       c.iload(c.parameterSlot(n));
       c.aload(c.parameterSlot(n + 3));
       c.iload(c.parameterSlot(n + 4));
@@ -180,6 +246,42 @@ final class FunctionEmitter {
       c.invokevirtual(METHOD_HANDLE, "invokeExact", target);
       c.return_(TypeKind.from(desc.returnType()));
     });
+  }
+
+  /** At most this many direct targets per {@code call_indirect} type: the stub stays small enough to inline. */
+  private static final int DIRECT_TARGETS = 32;
+
+  private java.util.BitSet declared;
+
+  /**
+   * The defined functions of {@code type} that can be in a table (named by an element segment or {@code
+   * ref.func}), if at most {@link #DIRECT_TARGETS}; else none, and every call takes the general path.
+   */
+  private List<Integer> directTargets(FuncType type) {
+    if (declared == null) {
+      declared = new java.util.BitSet();
+      for (var e : module.elements()) {
+        for (var expr : e.init()) {
+          expr.instructions().forEach(this::declare);
+        }
+      }
+      for (var body : module.code()) {
+        body.instructions().forEach(this::declare);
+      }
+    }
+    List<Integer> out = new ArrayList<>();
+    for (int f = declared.nextSetBit(module.importedFunctionCount()); f >= 0; f = declared.nextSetBit(f + 1)) {
+      if (f < functionTypes.size() && functionTypes.get(f).equals(type)) {
+        out.add(f);
+      }
+    }
+    return out.size() <= DIRECT_TARGETS ? out : List.of();
+  }
+
+  private void declare(Instruction in) {
+    if (in.opcode() == OpCode.REF_FUNC && in.immediate() instanceof Immediate.Index i) {
+      declared.set(i.index());
+    }
   }
 
   private static MethodTypeDesc indirectDesc(FuncType type) {
@@ -211,16 +313,48 @@ final class FunctionEmitter {
     FuncType type = functionTypes.get(index);
     FunctionBody body = module.code().get(index - module.importedFunctionCount());
     this.plan = plan;
-    clb.withMethodBody(methodName(index), Descriptors.function(type), STATIC,
-        c -> emitBody(c, index, type, body));
+    if (packs(type, polls)) {
+      clb.withMethodBody(bodyName(index, type, polls), packedDesc(type), STATIC,
+          c -> emitBody(c, index, type, body));
+      clb.withMethodBody(methodName(index), Descriptors.function(type), STATIC, c -> emitUnpackStub(c, index, type));
+    } else {
+      clb.withMethodBody(methodName(index), Descriptors.function(type), STATIC,
+          c -> emitBody(c, index, type, body));
+    }
     for (var r : plan.regions().entrySet()) {
       clb.withMethodBody(regionName(index, r.getKey()), REGION, STATIC,
           c -> emitRegion(c, index, type, body, r.getKey(), r.getValue()));
     }
   }
 
+  /** {@code f<i>} of a packed function: calls {@code g<i>}, stores the countdown, returns the result. */
+  private void emitUnpackStub(CodeBuilder c, int index, FuncType type) {
+    MethodTypeDesc desc = Descriptors.function(type);
+    int n = type.params().size();
+    for (int i = 0; i < n + 3; i++) {
+      c.loadLocal(TypeKind.from(desc.parameterType(i)), c.parameterSlot(i));
+    }
+    c.invokestatic(self, bodyName(index, type, polls), packedDesc(type));
+    int packed = c.allocateLocal(TypeKind.LONG);
+    c.lstore(packed);
+    c.aload(c.parameterSlot(n + 2));
+    c.getfield(CTX, "fuel", FUEL);
+    c.lload(packed);
+    c.loadConstant(32);
+    c.lshr();
+    c.putfield(FUEL, "budget", CD_long);
+    if (type.results().isEmpty()) {
+      c.return_();
+    } else {
+      c.lload(packed);
+      c.l2i();
+      c.ireturn();
+    }
+  }
+
   private void emitBody(CodeBuilder c, int index, FuncType type, FunctionBody body) {
     this.cb = c;
+    this.packedReturn = packs(type, polls);
     this.functionIndex = index;
     this.weights = FuelWeights.of(body);
     this.functionResults = type.results();
@@ -237,12 +371,20 @@ final class FunctionEmitter {
     int budgetParam = c.parameterSlot(n);
     depthSlot = c.parameterSlot(n + 1);
     ctxSlot = c.parameterSlot(n + 2);
+    for (int i = 0; i < n; i++) {
+      if (localType[i] == ValType.V128) {
+        // Into two long locals (see localValue): the parameter's reference is not used again.
+        c.aload(localSlot[i]);
+        localSlot[i] = allocateV128Local();
+        storeLocalValue(i);
+      }
+    }
     for (int i = n; i < count; i++) {
       ValType t = body.locals().get(i - n);
       localType[i] = t;
-      localSlot[i] = c.allocateLocal(Descriptors.kind(t));
+      localSlot[i] = t == ValType.V128 ? allocateV128Local() : c.allocateLocal(Descriptors.kind(t));
       zero(t);
-      c.storeLocal(Descriptors.kind(t), localSlot[i]);
+      storeLocalValue(i);
     }
     // call stack exhausted: counted, so the limit does not depend on the thread's stack size.
     Label deep = c.newLabel();
@@ -254,18 +396,19 @@ final class FunctionEmitter {
 
     Label start = c.newBoundLabel();
     memSlot = -1;
-    if (!module.memorySpace().isEmpty()) {
+    if (usesMemory0(body)) {
       memSlot = c.allocateLocal(TypeKind.REFERENCE);
       reloadMemory();
     }
     if (polls) {
-      // The caller's countdown arrives in a parameter: no memory round trip on a call.
-      fuelSlot = c.allocateLocal(TypeKind.REFERENCE);
+      // The caller's countdown arrives in a parameter: no memory round trip on a call. The Fuel object is read
+      // from the context where needed (slow path, calls out), not kept in a local live across every call.
       budgetSlot = budgetParam;
-      c.aload(ctxSlot);
-      c.getfield(CTX, "fuel", FUEL);
-      c.astore(fuelSlot);
+      // Out of fuel on entry: the interpreter names the body's first instruction.
+      sites.clear();
+      Label entry = c.newBoundLabel();
       poll(weights.entryWeight());
+      sites.add(new Site(entry, c.newBoundLabel(), body.instructions().getFirst().offset()));
     }
 
     Ctl func = new Ctl();
@@ -278,14 +421,51 @@ final class FunctionEmitter {
     regionStart = -1;
     regionEnd = -1;
     emitRange(body.instructions(), 0, body.instructions().size() - 1);
+    emitTrapHandlers(c, start, index);
+  }
+
+  /**
+   * Every exception leaving the method passes one handler: memory range errors become traps, traps get this
+   * function's frame with the Wasm offset of the instruction that threw ({@link Site}; -1 outside any).
+   */
+  private void emitTrapHandlers(CodeBuilder c, Label start, int index) {
     Label end = c.newBoundLabel();
-    // Every exception leaving the body passes here once: memory range errors become traps, traps get a frame.
+    Label common = c.newLabel();
+    for (Site s : sites) {
+      Label h = c.newBoundLabel();
+      if (s.offset() == PASS_THROUGH) {
+        c.athrow();
+      } else {
+        c.loadConstant(s.offset());
+        c.goto_(common);
+      }
+      c.exceptionCatch(s.from(), s.to(), h, RUNTIME_EXCEPTION);
+    }
     Label handler = c.newBoundLabel();
+    c.loadConstant(-1);
+    c.labelBinding(common);
     c.aload(ctxSlot);
     c.loadConstant(index);
-    c.invokestatic(BUILTINS, "trapFrame", MethodTypeDesc.of(RUNTIME_EXCEPTION, RUNTIME_EXCEPTION, CTX, CD_int));
+    c.invokestatic(BUILTINS, "trapFrame",
+        MethodTypeDesc.of(RUNTIME_EXCEPTION, RUNTIME_EXCEPTION, CD_int, CTX, CD_int));
     c.athrow();
     c.exceptionCatch(start, end, handler, RUNTIME_EXCEPTION);
+    sites.clear();
+  }
+
+  /** A {@link Site} offset meaning: rethrow unchanged (an outlined region's call). */
+  private static final int PASS_THROUGH = Integer.MIN_VALUE;
+
+  /** Whether {@code op} may throw, so that its offset is worth an exception-table entry. */
+  private static boolean mayTrap(OpCode op) {
+    return switch (op) {
+      case UNREACHABLE, LOOP, CALL, CALL_INDIRECT, RETURN_CALL, RETURN_CALL_INDIRECT -> true;
+      default -> {
+        String name = op.textName();
+        yield op.accessWidth() > 0 || name.startsWith("memory.") || name.startsWith("table.")
+            || name.contains(".div") || name.contains(".rem") || name.contains(".trunc_f");
+      }
+    };
   }
 
   /** Emits instructions {@code from..to} (inclusive), skipping dead code, calling outlined regions. */
@@ -313,7 +493,9 @@ final class FunctionEmitter {
       currentCode = code;
       Integer end = plan.regions().get(i);
       if (end != null && i != regionStart) {
+        Label site = cb.newBoundLabel();
         callRegion(i);
+        sites.add(new Site(site, cb.newBoundLabel(), PASS_THROUGH));
         i = end;
         continue;
       }
@@ -323,7 +505,14 @@ final class FunctionEmitter {
         i++;
         continue;
       }
-      emit(in, i, top);
+      // (An empty exception range is invalid: a loop emits code only if it polls.)
+      if (mayTrap(in.opcode()) && (polls || in.opcode() != OpCode.LOOP)) {
+        Label site = cb.newBoundLabel();
+        emit(in, i, top);
+        sites.add(new Site(site, cb.newBoundLabel(), in.offset()));
+      } else {
+        emit(in, i, top);
+      }
       if (i == regionEnd) {
         // Fell off the region's end: back to the caller, which continues after it.
         exitRegion(0);
@@ -335,6 +524,7 @@ final class FunctionEmitter {
   /** The method of an outlined region: the function's locals come in the frame and go back out of it. */
   private void emitRegion(CodeBuilder c, int index, FuncType type, FunctionBody body, int start, int end) {
     this.cb = c;
+    this.packedReturn = false;
     this.functionIndex = index;
     this.weights = FuelWeights.of(body);
     this.functionResults = type.results();
@@ -351,22 +541,18 @@ final class FunctionEmitter {
     for (int i = 0; i < count; i++) {
       ValType t = i < n ? type.params().get(i) : body.locals().get(i - n);
       localType[i] = t;
-      localSlot[i] = c.allocateLocal(Descriptors.kind(t));
+      localSlot[i] = t == ValType.V128 ? allocateV128Local() : c.allocateLocal(Descriptors.kind(t));
     }
     int depth = callerDepth(start, body);
     regionUse = RegionUse.of(body.instructions(), start, end, depth);
     loadLocalsFromFrame(regionUse.referenced());
     memSlot = -1;
-    if (!module.memorySpace().isEmpty()) {
+    if (usesMemory0(body)) {
       memSlot = c.allocateLocal(TypeKind.REFERENCE);
       reloadMemory();
     }
     if (polls) {
-      fuelSlot = c.allocateLocal(TypeKind.REFERENCE);
       budgetSlot = c.allocateLocal(TypeKind.LONG);
-      c.aload(ctxSlot);
-      c.getfield(CTX, "fuel", FUEL);
-      c.astore(fuelSlot);
       loadBudget();
     }
     // The labels outside the region, as exits: the function's own label is a return.
@@ -382,7 +568,10 @@ final class FunctionEmitter {
     }
     regionStart = start;
     regionEnd = end;
+    sites.clear();
+    Label begin = c.newBoundLabel();
     emitRange(body.instructions(), start, end);
+    emitTrapHandlers(c, begin, index);
     regionStart = -1;
     regionEnd = -1;
     frameSlot = -1;
@@ -465,8 +654,8 @@ final class FunctionEmitter {
   private void callRegion(int start) {
     int n = localType.length;
     int results = functionResults.size();
-    boolean refs = functionResults.stream().anyMatch(ValType::isReference)
-        || java.util.Arrays.stream(localType).anyMatch(ValType::isReference);
+    boolean refs = functionResults.stream().anyMatch(FunctionEmitter::inRefs)
+        || java.util.Arrays.stream(localType).anyMatch(FunctionEmitter::inRefs);
     int savedFrame = frameSlot;
     int savedRefs = refsSlot;
     frameSlot = cb.allocateLocal(TypeKind.REFERENCE);
@@ -492,6 +681,12 @@ final class FunctionEmitter {
     loadBudget();
     reloadMemory();
     loadLocalsFromFrame(use.written());
+    // The region's frame only for its results from here: a return or exit from inside a region's method (a
+    // region inside a region) writes into that method's own frame.
+    int innerFrame = frameSlot;
+    int innerRefs = refsSlot;
+    frameSlot = savedFrame;
+    refsSlot = savedRefs;
     // Dispatch on the exit code: -1 return, 0 continue, k+1 branch to the k-th enclosing label.
     Label next = cb.newLabel();
     Label ret = use.returns() ? cb.newLabel() : null;
@@ -512,9 +707,13 @@ final class FunctionEmitter {
     }
     if (ret != null) {
       cb.labelBinding(ret);
+      frameSlot = innerFrame;
+      refsSlot = innerRefs;
       for (int k = 0; k < results; k++) {
         loadFromFrame(functionResults.get(k), n + k);
       }
+      frameSlot = savedFrame;
+      refsSlot = savedRefs;
       List<ValType> saved = new ArrayList<>(stack);
       stack.addAll(functionResults);
       emitReturn();
@@ -526,18 +725,59 @@ final class FunctionEmitter {
       branch(ctls.get(ctls.size() - 1 - k));
     });
     cb.labelBinding(next);
-    frameSlot = savedFrame;
-    refsSlot = savedRefs;
+  }
+
+  /**
+   * A v128 local is two long locals, low half at {@code localSlot}, high half two slots above: a v128 carried
+   * around a loop is then two longs, not an object that escape analysis cannot remove at the loop's merge point
+   * (measured: 3x on a dot-product loop). {@code local.get} rebuilds the {@code V128}, which the next
+   * instruction usually takes apart again, so HotSpot removes the allocation.
+   */
+  private int allocateV128Local() {
+    int low = cb.allocateLocal(TypeKind.LONG);
+    int high = cb.allocateLocal(TypeKind.LONG);
+    if (high != low + 2) {
+      throw new IllegalStateException("v128 local halves not adjacent");
+    }
+    return low;
+  }
+
+  private void loadLocalValue(int l) {
+    if (localType[l] == ValType.V128) {
+      cb.lload(localSlot[l]);
+      cb.lload(localSlot[l] + 2);
+      cb.invokestatic(SimdEmitter.SIMD, "of", MethodTypeDesc.of(SimdEmitter.V128, CD_long, CD_long));
+    } else {
+      cb.loadLocal(Descriptors.kind(localType[l]), localSlot[l]);
+    }
+  }
+
+  /** Stores the value on top into local {@code l}. */
+  private void storeLocalValue(int l) {
+    if (localType[l] == ValType.V128) {
+      cb.dup();
+      cb.invokevirtual(SimdEmitter.V128, "low", MethodTypeDesc.of(CD_long));
+      cb.lstore(localSlot[l]);
+      cb.invokevirtual(SimdEmitter.V128, "high", MethodTypeDesc.of(CD_long));
+      cb.lstore(localSlot[l] + 2);
+    } else {
+      cb.storeLocal(Descriptors.kind(localType[l]), localSlot[l]);
+    }
+  }
+
+  /** Whether a value of type {@code t} travels in a region's {@code Object[]} frame (references, v128). */
+  private static boolean inRefs(ValType t) {
+    return t.isReference() || t == ValType.V128;
   }
 
   private void storeLocalsToFrame(java.util.BitSet which) {
     for (int k = which.nextSetBit(0); k >= 0; k = which.nextSetBit(k + 1)) {
       ValType t = localType[k];
-      cb.aload(t.isReference() ? refsSlot : frameSlot);
+      cb.aload(inRefs(t) ? refsSlot : frameSlot);
       cb.loadConstant(k);
-      cb.loadLocal(Descriptors.kind(t), localSlot[k]);
+      loadLocalValue(k);
       toRaw(t);
-      if (t.isReference()) {
+      if (inRefs(t)) {
         cb.aastore();
       } else {
         cb.lastore();
@@ -548,15 +788,18 @@ final class FunctionEmitter {
   private void loadLocalsFromFrame(java.util.BitSet which) {
     for (int k = which.nextSetBit(0); k >= 0; k = which.nextSetBit(k + 1)) {
       loadFromFrame(localType[k], k);
-      cb.storeLocal(Descriptors.kind(localType[k]), localSlot[k]);
+      storeLocalValue(k);
     }
   }
 
   private void loadFromFrame(ValType t, int index) {
-    cb.aload(t.isReference() ? refsSlot : frameSlot);
+    cb.aload(inRefs(t) ? refsSlot : frameSlot);
     cb.loadConstant(index);
-    if (t.isReference()) {
+    if (inRefs(t)) {
       cb.aaload();
+      if (t == ValType.V128) {
+        cb.checkcast(SimdEmitter.V128);
+      }
       return;
     }
     cb.laload();
@@ -576,14 +819,36 @@ final class FunctionEmitter {
   private void toRaw(ValType t) {
     switch (t) {
       case I32 -> cb.i2l();
-      case I64, FUNCREF, EXTERNREF -> {}
+      case I64, FUNCREF, EXTERNREF, V128 -> {}
       case F32 -> {
         call(CD_Float, "floatToRawIntBits", CD_int, CD_float);
         cb.i2l();
       }
       case F64 -> call(CD_Double, "doubleToRawLongBits", CD_long, CD_double);
-      case V128 -> throw new IllegalStateException("v128");
     }
+  }
+
+  /**
+   * Whether the body accesses memory 0 through a memarg: only then does it cache the array in a local. A
+   * function that never touches memory (fib) then skips re-reading it at entry and after every call, two
+   * dependent loads on the call path.
+   */
+  private boolean usesMemory0(FunctionBody body) {
+    if (module.memorySpace().isEmpty()) {
+      return false;
+    }
+    for (Instruction in : body.instructions()) {
+      switch (in.immediate()) {
+        case Immediate.MemArg m when m.memory() == 0 -> {
+          return true;
+        }
+        case Immediate.MemArgLane m when m.memArg().memory() == 0 -> {
+          return true;
+        }
+        default -> {}
+      }
+    }
+    return false;
   }
 
   private void reloadMemory() {
@@ -602,7 +867,7 @@ final class FunctionEmitter {
       case F32 -> cb.fconst_0();
       case F64 -> cb.dconst_0();
       case FUNCREF, EXTERNREF -> cb.aconst_null();
-      case V128 -> throw new IllegalStateException("v128 local");
+      case V128 -> cb.getstatic(SimdEmitter.SIMD, "ZERO", SimdEmitter.V128);
     }
   }
 
@@ -701,8 +966,24 @@ final class FunctionEmitter {
   }
 
   private void emitReturn() {
-    saveBudget();
     List<ValType> results = functionResults;
+    if (packedReturn && regionStart < 0) {
+      // The countdown in the high half, the i32 result (if any) in the low half: see packs.
+      if (!results.isEmpty()) {
+        cb.i2l();
+        cb.loadConstant(0xFFFF_FFFFL);
+        cb.land();
+      }
+      cb.lload(budgetSlot);
+      cb.loadConstant(32);
+      cb.lshl();
+      if (!results.isEmpty()) {
+        cb.lor();
+      }
+      cb.lreturn();
+      return;
+    }
+    saveBudget();
     if (regionStart >= 0) {
       // In a region's method: the results go to the frame, the caller returns them.
       int n = localType.length;
@@ -710,11 +991,11 @@ final class FunctionEmitter {
         ValType t = results.get(k);
         int temp = cb.allocateLocal(Descriptors.kind(t));
         cb.storeLocal(Descriptors.kind(t), temp);
-        cb.aload(t.isReference() ? refsSlot : frameSlot);
+        cb.aload(inRefs(t) ? refsSlot : frameSlot);
         cb.loadConstant(n + k);
         cb.loadLocal(Descriptors.kind(t), temp);
         toRaw(t);
-        if (t.isReference()) {
+        if (inRefs(t)) {
           cb.aastore();
         } else {
           cb.lastore();
@@ -755,8 +1036,7 @@ final class FunctionEmitter {
       case I64 -> cb.invokestatic(CD_Long, "valueOf", MethodTypeDesc.of(CD_Long, CD_long));
       case F32 -> cb.invokestatic(CD_Float, "valueOf", MethodTypeDesc.of(CD_Float, CD_float));
       case F64 -> cb.invokestatic(CD_Double, "valueOf", MethodTypeDesc.of(CD_Double, CD_double));
-      case FUNCREF, EXTERNREF -> {}
-      case V128 -> throw new IllegalStateException("v128 result");
+      case FUNCREF, EXTERNREF, V128 -> {}
     }
   }
 
@@ -779,7 +1059,7 @@ final class FunctionEmitter {
         cb.invokevirtual(CD_Double, "doubleValue", MethodTypeDesc.of(CD_double));
       }
       case FUNCREF, EXTERNREF -> {}
-      case V128 -> throw new IllegalStateException("v128 result");
+      case V128 -> cb.checkcast(SimdEmitter.V128);
     }
   }
 
@@ -840,7 +1120,7 @@ final class FunctionEmitter {
     cb.lconst_0();
     cb.lcmp();
     cb.ifgt(skip);
-    cb.aload(fuelSlot);
+    loadFuel();
     cb.lload(budgetSlot);
     cb.invokevirtual(FUEL, "poll", MethodTypeDesc.of(CD_long, CD_long));
     cb.lstore(budgetSlot);
@@ -854,10 +1134,15 @@ final class FunctionEmitter {
     cb.labelBinding(skip);
   }
 
+  private void loadFuel() {
+    cb.aload(ctxSlot);
+    cb.getfield(CTX, "fuel", FUEL);
+  }
+
   /** Before a call or return: the callee (or caller) continues the countdown from the shared object. */
   private void saveBudget() {
     if (polls) {
-      cb.aload(fuelSlot);
+      loadFuel();
       cb.lload(budgetSlot);
       cb.putfield(FUEL, "budget", CD_long);
     }
@@ -866,15 +1151,20 @@ final class FunctionEmitter {
   /** After a call: the countdown as the callee left it. */
   private void loadBudget() {
     if (polls) {
-      cb.aload(fuelSlot);
+      loadFuel();
       cb.getfield(FUEL, "budget", CD_long);
       cb.lstore(budgetSlot);
     }
   }
 
   private void pushMemory(int memory) {
-    if (memory == 0) {
+    if (memory == 0 && memSlot >= 0) {
       cb.aload(memSlot);
+    } else if (memory == 0) {
+      // Not cached (usesMemory0 found no access): correct, only slower.
+      cb.aload(ctxSlot);
+      cb.getfield(CTX, "memory0", MEMORY);
+      cb.invokevirtual(MEMORY, "bytes", MethodTypeDesc.of(BYTE_ARRAY));
     } else {
       cb.aload(ctxSlot);
       cb.loadConstant(memory);
@@ -1001,8 +1291,23 @@ final class FunctionEmitter {
           saveBudget();
         }
         pushDepthAndContext();
-        cb.invokestatic(self, methodName(f), Descriptors.function(t));
-        loadBudget();
+        if (f >= module.importedFunctionCount() && packs(t, polls)) {
+          cb.invokestatic(self, bodyName(f, t, polls), packedDesc(t));
+          if (t.results().isEmpty()) {
+            cb.loadConstant(32);
+            cb.lshr();
+            cb.lstore(budgetSlot);
+          } else {
+            cb.dup2();
+            cb.loadConstant(32);
+            cb.lshr();
+            cb.lstore(budgetSlot);
+            cb.l2i();
+          }
+        } else {
+          cb.invokestatic(self, methodName(f), Descriptors.function(t));
+          loadBudget();
+        }
         pushResults(t.results());
         reloadMemory();
         if (op == OpCode.RETURN_CALL) {
@@ -1055,13 +1360,13 @@ final class FunctionEmitter {
       }
       case LOCAL_GET -> {
         int l = index(imm);
-        cb.loadLocal(Descriptors.kind(localType[l]), localSlot[l]);
+        loadLocalValue(l);
         push(localType[l]);
       }
       case LOCAL_SET -> {
         int l = index(imm);
         pop();
-        cb.storeLocal(Descriptors.kind(localType[l]), localSlot[l]);
+        storeLocalValue(l);
       }
       case LOCAL_TEE -> {
         int l = index(imm);
@@ -1070,14 +1375,15 @@ final class FunctionEmitter {
         } else {
           cb.dup();
         }
-        cb.storeLocal(Descriptors.kind(localType[l]), localSlot[l]);
+        storeLocalValue(l);
       }
       case GLOBAL_GET -> {
         int g = index(imm);
         ValType t = module.globalSpace().get(g).type();
         cb.aload(ctxSlot);
         cb.loadConstant(g);
-        call(BUILTINS, "global" + suffix(t), Descriptors.desc(t), CTX, CD_int);
+        call(t == ValType.V128 ? SimdEmitter.SIMD : BUILTINS, "global" + suffix(t), Descriptors.desc(t), CTX,
+            CD_int);
         push(t);
       }
       case GLOBAL_SET -> {
@@ -1085,7 +1391,8 @@ final class FunctionEmitter {
         ValType t = pop();
         cb.aload(ctxSlot);
         cb.loadConstant(g);
-        call(BUILTINS, "setGlobal" + suffix(t), CD_void, Descriptors.desc(t), CTX, CD_int);
+        call(t == ValType.V128 ? SimdEmitter.SIMD : BUILTINS, "setGlobal" + suffix(t), CD_void, Descriptors.desc(t),
+            CTX, CD_int);
       }
       case TABLE_GET -> {
         pop();
@@ -1231,11 +1538,22 @@ final class FunctionEmitter {
       }
       default -> {
         if (op.prefix() == 0xFD) {
-          throw new UnsupportedOperationException("SIMD instruction " + op.textName());
+          simdInstruction(in);
+          return;
         }
         numeric(op);
       }
     }
+  }
+
+  /** SIMD instructions ({@link SimdEmitter}): all have fixed signatures. */
+  private void simdInstruction(Instruction in) {
+    OpCode.Signature sig = in.opcode().signature();
+    for (int k = 0; k < sig.params().size(); k++) {
+      pop();
+    }
+    simd.emit(cb, in, this::pushMemory);
+    stack.addAll(sig.results());
   }
 
   private static Immediate.MemArg mem(Immediate imm) {
@@ -1261,7 +1579,7 @@ final class FunctionEmitter {
       case F32 -> "F32";
       case F64 -> "F64";
       case FUNCREF, EXTERNREF -> "Ref";
-      case V128 -> throw new IllegalStateException("v128 global");
+      case V128 -> "V128";
     };
   }
 

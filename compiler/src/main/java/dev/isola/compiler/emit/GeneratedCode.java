@@ -76,11 +76,11 @@ public final class GeneratedCode implements ModuleCode {
     return index < importCount ? c.imports[index] : handles[index];
   }
 
-  Trap.Frame frame(int function) {
+  Trap.Frame frame(int function, int offset) {
     var names = model.names();
     String module = names == null ? null : names.moduleName().orElse(null);
     String name = names == null ? null : names.functionName(function).orElse(null);
-    return new Trap.Frame(module, function, name, -1);
+    return new Trap.Frame(module, function, name, offset);
   }
 
   @Override

@@ -2,10 +2,7 @@ package dev.isola.compiler.emit;
 
 import dev.isola.compiler.CompileReport;
 import dev.isola.wasm.FuncType;
-import dev.isola.wasm.FunctionBody;
-import dev.isola.wasm.GlobalType;
 import dev.isola.wasm.Instruction;
-import dev.isola.wasm.ValType;
 import dev.isola.wasm.WasmModule;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassHierarchyResolver;
@@ -58,7 +55,7 @@ public record ModuleCompilation(String className, byte[] classFile, CompileRepor
   }
 
   /** Emits every function (or only {@code only}, to find the one that breaks a limit) into one class. */
-  private static byte[] emit(WasmModule module, boolean polls, int only, Map<Integer, OutlinePlan> plans) {
+  static byte[] emit(WasmModule module, boolean polls, int only, Map<Integer, OutlinePlan> plans) {
     Set<Integer> indirectTypes = new TreeSet<>();
     FunctionEmitter emitter = new FunctionEmitter(module, SELF, polls, indirectTypes);
     int imported = module.importedFunctionCount();
@@ -99,23 +96,49 @@ public record ModuleCompilation(String className, byte[] classFile, CompileRepor
       if (code.size() * 12 <= CompileReport.HUGE_METHOD_LIMIT) {
         continue;
       }
-      int size = methodSize(emit(module, polls, i, Map.of()), FunctionEmitter.methodName(i));
+      int size;
+      try {
+        size = methodSize(emit(module, polls, i, Map.of()),
+            FunctionEmitter.bodyName(i, module.functionSpaceTypes().get(i), polls));
+      } catch (IllegalArgumentException e) {
+        // Over the JVM's 64 KB: at least that much.
+        size = 1 << 16;
+      }
       if (size <= CompileReport.HUGE_METHOD_LIMIT) {
         continue;
       }
       double perInstruction = (double) size / code.size();
+      // The plan whose largest method is smallest, unless one fits; a plan that cannot be emitted is last.
+      int bestSize = Integer.MAX_VALUE;
+      search:
       for (int budget = METHOD_BUDGET; budget >= 1000; budget -= 1500) {
-        OutlinePlan plan = OutlinePlan.of(module, code, (int) (budget / perInstruction));
-        byte[] trial = emit(module, polls, i, Map.of(i, plan));
-        if (ClassFile.of().parse(trial).methods().stream()
-            .allMatch(m -> codeSize(m) <= CompileReport.HUGE_METHOD_LIMIT)) {
-          plans.put(i, plan);
-          break;
+        for (boolean largestFirst : new boolean[] {false, true}) {
+          OutlinePlan plan = OutlinePlan.of(module, code, (int) (budget / perInstruction), largestFirst);
+          int largest = largestMethod(module, polls, i, plan);
+          if (largest < bestSize || !plans.containsKey(i)) {
+            bestSize = largest;
+            plans.put(i, plan);
+          }
+          if (largest <= CompileReport.HUGE_METHOD_LIMIT) {
+            break search;
+          }
         }
-        plans.put(i, plan);
       }
     }
     return plans;
+  }
+
+  /**
+   * The size of the largest method of function {@code i} under {@code plan}; a trial over the JVM's 64 KB
+   * limit throws in the class-file builder, which only means "too large" ({@link Integer#MAX_VALUE}).
+   */
+  private static int largestMethod(WasmModule module, boolean polls, int i, OutlinePlan plan) {
+    try {
+      return ClassFile.of().parse(emit(module, polls, i, Map.of(i, plan))).methods().stream()
+          .mapToInt(ModuleCompilation::codeSize).max().orElse(0);
+    } catch (IllegalArgumentException e) {
+      return Integer.MAX_VALUE;
+    }
   }
 
   private static int methodSize(byte[] classFile, String name) {
@@ -132,9 +155,12 @@ public record ModuleCompilation(String className, byte[] classFile, CompileRepor
   private static List<CompileReport.Fallback> isolate(WasmModule module, boolean polls, RuntimeException e) {
     List<CompileReport.Fallback> out = new ArrayList<>();
     int imported = module.importedFunctionCount();
+    // Once, outside the loop: the plans never throw (a failing trial is a plan too small), so a function is
+    // blamed only if it fails alone.
+    Map<Integer, OutlinePlan> plans = plans(module, polls);
     for (int i = imported; i < imported + module.code().size(); i++) {
       try {
-        emit(module, polls, i, plans(module, polls));
+        emit(module, polls, i, plans);
       } catch (RuntimeException f) {
         out.add(fallback(module, i, "cannot be emitted: " + describe(f)));
       }
@@ -156,22 +182,12 @@ public record ModuleCompilation(String className, byte[] classFile, CompileRepor
     return new CompileReport.Fallback(function, name, reason);
   }
 
-  /** What the emitter cannot express: v128 anywhere (SIMD is not compiled yet), too many parameters. */
+  /** What the emitter cannot express: too many parameters. */
   private static List<CompileReport.Fallback> analyse(WasmModule module) {
     List<CompileReport.Fallback> out = new ArrayList<>();
-    for (GlobalType g : module.globalSpace()) {
-      if (g.type() == ValType.V128) {
-        out.add(new CompileReport.Fallback(-1, null, "a v128 global (SIMD is not compiled yet)"));
-        return out;
-      }
-    }
     List<FuncType> types = module.functionSpaceTypes();
-    int imported = module.importedFunctionCount();
     for (int i = 0; i < types.size(); i++) {
       String reason = Descriptors.unsupported(types.get(i));
-      if (reason == null && i >= imported) {
-        reason = unsupported(module.code().get(i - imported));
-      }
       if (reason != null) {
         out.add(fallback(module, i, reason));
       }
@@ -186,22 +202,6 @@ public record ModuleCompilation(String className, byte[] classFile, CompileRepor
       }
     }
     return out;
-  }
-
-  private static String unsupported(FunctionBody body) {
-    if (body.locals().contains(ValType.V128)) {
-      return "v128 local (SIMD is not compiled yet)";
-    }
-    for (Instruction in : body.instructions()) {
-      if (in.opcode().prefix() == 0xFD) {
-        return "SIMD instruction " + in.opcode().textName() + " at offset " + in.offset()
-            + " (SIMD is not compiled yet)";
-      }
-      if (in.immediate() instanceof dev.isola.wasm.Immediate.SelectTypes s && s.types().contains(ValType.V128)) {
-        return "v128 select (SIMD is not compiled yet)";
-      }
-    }
-    return null;
   }
 
   /** The report of a generated class: its methods and their bytecode sizes. */
@@ -219,6 +219,9 @@ public record ModuleCompilation(String className, byte[] classFile, CompileRepor
         if (function >= imported) {
           functions++;
         }
+      } else if (name.startsWith("g")) {
+        // The body of a function whose f<i> unpacks its countdown (FunctionEmitter.packs).
+        function = Integer.parseInt(name.substring(1));
       } else if (name.startsWith("r")) {
         function = Integer.parseInt(name.substring(1, name.indexOf('_')));
       }

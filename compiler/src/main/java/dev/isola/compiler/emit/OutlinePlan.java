@@ -46,40 +46,60 @@ record OutlinePlan(Map<Integer, Integer> regions) {
   }
 
   /**
-   * Chooses regions, largest first, each of at most {@code maxInstructions}, until what is left of the body is at
-   * most {@code maxInstructions} too (or nothing more qualifies).
+   * Chooses regions until what is left of the body is at most {@code maxInstructions} (or nothing more
+   * qualifies): the largest of at most {@code maxInstructions} first, then larger ones (or, if {@code
+   * largestFirst}, simply the largest); inside a chosen region larger than {@code maxInstructions} the same choice
+   * recurses (regions inside regions), so that code around inner regions is split across methods too instead of
+   * staying in one method over the JVM's limits (fuzz seed 61042). Which order splits better depends on where a
+   * function's code that cannot be outlined lies, so the caller tries both.
    */
-  static OutlinePlan of(WasmModule module, List<Instruction> code, int maxInstructions) {
+  static OutlinePlan of(WasmModule module, List<Instruction> code, int maxInstructions, boolean largestFirst) {
     List<Region> all = candidates(module, code);
+    Map<Integer, Integer> regions = new TreeMap<>();
+    choose(all, -1, code.size(), maxInstructions, largestFirst, regions);
+    return new OutlinePlan(regions);
+  }
+
+  /** Chooses disjoint regions strictly inside instructions {@code from..to} (exclusive), recursing as above. */
+  private static void choose(List<Region> all, int from, int to, int maxInstructions, boolean largestFirst,
+                             Map<Integer, Integer> out) {
+    List<Region> inside = new ArrayList<>();
+    for (Region r : all) {
+      if (r.qualifies && r.end >= 0 && r.start > from && r.end < to && r.size() > 32) {
+        inside.add(r);
+      }
+    }
     List<Region> chosen = new ArrayList<>();
-    int left = code.size();
+    int left = to - from - 1;
     while (left > maxInstructions) {
-      Region best = null;
-      for (Region r : all) {
-        if (r.qualifies && r.end >= 0 && r.size() <= maxInstructions && r.size() > 32
-            && chosen.stream().noneMatch(c -> c.start <= r.start && r.end <= c.end)
-            && (best == null || r.size() > best.size())) {
-          best = r;
+      Region small = null;
+      Region large = null;
+      for (Region r : inside) {
+        // Regions nest or are disjoint: one overlapping a chosen region contains it or lies inside it.
+        if (chosen.stream().anyMatch(c -> c.start <= r.end && r.start <= c.end)) {
+          continue;
+        }
+        if (r.size() <= maxInstructions || largestFirst) {
+          if (small == null || r.size() > small.size()) {
+            small = r;
+          }
+        } else if (large == null || r.size() > large.size()) {
+          large = r;
         }
       }
+      Region best = small != null ? small : large;
       if (best == null) {
         break;
       }
-      Region b = best;
-      // A region inside the chosen one is no longer a separate choice; one containing it no longer may be.
-      chosen.removeIf(c -> b.start <= c.start && c.end <= b.end);
-      left = code.size();
-      chosen.add(b);
-      for (Region c : chosen) {
-        left -= c.size() - 1;
+      chosen.add(best);
+      left -= best.size() - 1;
+    }
+    for (Region c : chosen) {
+      out.put(c.start, c.end);
+      if (c.size() > maxInstructions) {
+        choose(all, c.start, c.end, maxInstructions, largestFirst, out);
       }
-      all.removeIf(r -> r.start <= b.start && b.end <= r.end);
     }
-    Map<Integer, Integer> regions = new TreeMap<>();
-    for (Region r : chosen) {
-      regions.put(r.start, r.end);
-    }
-    return new OutlinePlan(regions);
   }
 
   /** Every block and loop of type [] -> [], with whether every branch leaving it carries no values. */

@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -316,31 +317,46 @@ class SchedulerTest {
     Group g = s.group(GroupSpec.of("sleepy", 5));
     List<Long> early = new CopyOnWriteArrayList<>();
     List<String> log = new CopyOnWriteArrayList<>();
-    for (String name : List.of("a", "b")) {
+    // Short sleeps (under the early-wake margin) until the other context has run: "b" waits for the group's
+    // exclusion from (nearly) the start, so it can only run while "a" is in this phase if a short sleep let it.
+    // Bounded by a count, not a time: on a loaded machine "b" may take a while to be queued at all.
+    int cap = 50_000;
+    int[] shortSleeps = new int[2];
+    AtomicIntegerArray ran = new AtomicIntegerArray(2);
+    List<String> names = List.of("a", "b");
+    for (int k = 0; k < 2; k++) {
+      String name = names.get(k);
+      int me = k;
       g.spawn(
           name,
           () -> {
-            Task me = Task.current();
-            for (int i = 0; i < 100; i++) {
+            Task task = Task.current();
+            ran.set(me, 1);
+            for (int i = 0; i < cap && ran.get(1 - me) == 0; i++) {
               log.add(name);
-              // The first 50 shorter than the early-wake margin; then every fourth long enough for a timer.
-              long due = s.nanoTime() + (i >= 50 && i % 4 == 3 ? 1_000_000L : 20_000L + (i % 4) * 20_000L);
-              me.sleepUntil(due);
-              long now = s.nanoTime();
-              if (now - due < 0) {
-                early.add(due - now);
-              }
+              sleepChecked(s, task, 20_000L + (i % 4) * 20_000L, early);
+              shortSleeps[me]++;
+            }
+            // Then sleeps long enough for a timer, a few times each.
+            for (int i = 0; i < 8; i++) {
+              log.add(name);
+              sleepChecked(s, task, 1_000_000L, early);
             }
           });
     }
     g.await();
     assertEquals(List.of(), early, "sleeps that returned early (ns before their time)");
-    // "b" waited for the group's exclusion from the start: it ran before "a" was through its 50 short sleeps
-    // only if a short sleep let it.
-    int a50 = 0;
-    for (int seen = 0; a50 < log.size() && seen < 50; a50++) {
-      seen += log.get(a50).equals("a") ? 1 : 0;
+    assertTrue(shortSleeps[0] < cap, "short sleeps never switched the contexts: a slept " + shortSleeps[0]
+        + " times without b running");
+    assertTrue(log.indexOf("b") > 0 && log.indexOf("b") < log.lastIndexOf("a"), "b ran between a's sleeps");
+  }
+
+  private static void sleepChecked(Scheduler s, Task task, long nanos, List<Long> early) {
+    long due = s.nanoTime() + nanos;
+    task.sleepUntil(due);
+    long now = s.nanoTime();
+    if (now - due < 0) {
+      early.add(due - now);
     }
-    assertTrue(log.indexOf("b") < a50, "short sleeps never switched the contexts: " + log);
   }
 }
