@@ -18,7 +18,7 @@ class FallbackBlameTest {
           (func $huge (export "huge") %s)
           (func $other (export "other") (result i32) (call $small)))
         """.formatted(huge);
-    var module = Tiers.compile(Tiers.compiled(), wat);
+    var module = Tiers.compileAllowingFallback(Tiers.compiled(), wat);
     CompileReport report = ((CompiledModule) module.code()).report();
     List<CompileReport.Fallback> fallbacks = report.fallbacks();
     assertEquals(1, fallbacks.size(), fallbacks.toString());

@@ -21,7 +21,20 @@ final class Tiers {
     return Engine.of(EngineConfig.of(new Compiler()));
   }
 
+  /**
+   * Compiles {@code wat}; on the compiled tier it must not fall back to the interpreter, or a comparison with
+   * the interpreter would compare it with itself and pass whatever the compiler does.
+   */
   static Module compile(Engine engine, String wat) {
+    Module module = compileAllowingFallback(engine, wat);
+    if (module.code() instanceof CompiledModule c && c.report().interpreted()) {
+      throw new AssertionError("fell back to the interpreter: " + c.report().summary());
+    }
+    return module;
+  }
+
+  /** Compiles {@code wat}, which may fall back to the interpreter: for tests of the fallback itself. */
+  static Module compileAllowingFallback(Engine engine, String wat) {
     return engine.compile(TextParser.parseModule(wat));
   }
 

@@ -33,6 +33,7 @@ import java.lang.constant.ClassDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.lang.reflect.AccessFlag;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -220,12 +221,7 @@ final class FunctionEmitter {
         c.lookupswitch(general, cases);
         for (int k = 0; k < direct.size(); k++) {
           c.labelBinding(labels.get(k));
-          for (int i = 0; i < n; i++) {
-            c.loadLocal(TypeKind.from(desc.parameterType(i)), c.parameterSlot(i));
-          }
-          c.lload(c.parameterSlot(n + 1));
-          c.iload(c.parameterSlot(n + 2));
-          c.aload(c.parameterSlot(n + 3));
+          forwardArguments(c, desc, n);
           c.invokestatic(self, methodName(direct.get(k)), target);
           c.return_(TypeKind.from(desc.returnType()));
         }
@@ -237,15 +233,20 @@ final class FunctionEmitter {
       c.loadConstant(typeIndex);
       c.invokestatic(BUILTINS, "indirect",
           MethodTypeDesc.of(METHOD_HANDLE, CD_int, CTX, CD_int, CD_int));
-      for (int i = 0; i < n; i++) {
-        c.loadLocal(TypeKind.from(desc.parameterType(i)), c.parameterSlot(i));
-      }
-      c.lload(c.parameterSlot(n + 1));
-      c.iload(c.parameterSlot(n + 2));
-      c.aload(c.parameterSlot(n + 3));
+      forwardArguments(c, desc, n);
       c.invokevirtual(METHOD_HANDLE, "invokeExact", target);
       c.return_(TypeKind.from(desc.returnType()));
     });
+  }
+
+  /** Loads an indirect stub's {@code n} wasm arguments, budget, depth and context: the callee's parameters. */
+  private static void forwardArguments(CodeBuilder c, MethodTypeDesc desc, int n) {
+    for (int i = 0; i < n; i++) {
+      c.loadLocal(TypeKind.from(desc.parameterType(i)), c.parameterSlot(i));
+    }
+    c.lload(c.parameterSlot(n + 1));
+    c.iload(c.parameterSlot(n + 2));
+    c.aload(c.parameterSlot(n + 3));
   }
 
   /** At most this many direct targets per {@code call_indirect} type: the stub stays small enough to inline. */
@@ -772,16 +773,21 @@ final class FunctionEmitter {
 
   private void storeLocalsToFrame(java.util.BitSet which) {
     for (int k = which.nextSetBit(0); k >= 0; k = which.nextSetBit(k + 1)) {
-      ValType t = localType[k];
-      cb.aload(inRefs(t) ? refsSlot : frameSlot);
-      cb.loadConstant(k);
-      loadLocalValue(k);
-      toRaw(t);
-      if (inRefs(t)) {
-        cb.aastore();
-      } else {
-        cb.lastore();
-      }
+      int local = k;
+      storeToFrame(localType[k], k, () -> loadLocalValue(local));
+    }
+  }
+
+  /** Stores a value of type {@code t}, pushed by {@code value}, at {@code index} of a region's frame arrays. */
+  private void storeToFrame(ValType t, int index, Runnable value) {
+    cb.aload(inRefs(t) ? refsSlot : frameSlot);
+    cb.loadConstant(index);
+    value.run();
+    toRaw(t);
+    if (inRefs(t)) {
+      cb.aastore();
+    } else {
+      cb.lastore();
     }
   }
 
@@ -991,15 +997,7 @@ final class FunctionEmitter {
         ValType t = results.get(k);
         int temp = cb.allocateLocal(Descriptors.kind(t));
         cb.storeLocal(Descriptors.kind(t), temp);
-        cb.aload(inRefs(t) ? refsSlot : frameSlot);
-        cb.loadConstant(n + k);
-        cb.loadLocal(Descriptors.kind(t), temp);
-        toRaw(t);
-        if (inRefs(t)) {
-          cb.aastore();
-        } else {
-          cb.lastore();
-        }
+        storeToFrame(t, n + k, () -> cb.loadLocal(Descriptors.kind(t), temp));
       }
       cb.iconst_m1();
       cb.ireturn();
@@ -1104,6 +1102,19 @@ final class FunctionEmitter {
 
   private void call(ClassDesc owner, String name, ClassDesc ret, ClassDesc... params) {
     cb.invokestatic(owner, name, MethodTypeDesc.of(ret, params));
+  }
+
+  /**
+   * Calls the {@link Builtins} method {@code name(operands..., ctx, index)}: the operands are already on the
+   * stack; this pushes the instance context and the immediate index.
+   */
+  private void builtin(String name, int index, ClassDesc ret, ClassDesc... operands) {
+    ClassDesc[] params = Arrays.copyOf(operands, operands.length + 2);
+    params[operands.length] = CTX;
+    params[operands.length + 1] = CD_int;
+    cb.aload(ctxSlot);
+    cb.loadConstant(index);
+    call(BUILTINS, name, ret, params);
   }
 
   /** {@code budget -= weight; if (budget <= 0) budget = fuel.poll(budget)}, then re-reads the memory. */
@@ -1397,17 +1408,13 @@ final class FunctionEmitter {
       case TABLE_GET -> {
         pop();
         int t = index(imm);
-        cb.aload(ctxSlot);
-        cb.loadConstant(t);
-        call(BUILTINS, "tableGet", CD_Object, CD_int, CTX, CD_int);
+        builtin("tableGet", t, CD_Object, CD_int);
         push(module.tableSpace().get(t).elementType());
       }
       case TABLE_SET -> {
         pop();
         pop();
-        cb.aload(ctxSlot);
-        cb.loadConstant(index(imm));
-        call(BUILTINS, "tableSet", CD_void, CD_int, CD_Object, CTX, CD_int);
+        builtin("tableSet", index(imm), CD_void, CD_int, CD_Object);
       }
       case I32_LOAD -> load(mem(imm), "i32Load", ValType.I32);
       case I64_LOAD -> load(mem(imm), "i64Load", ValType.I64);
@@ -1433,15 +1440,11 @@ final class FunctionEmitter {
       case I64_STORE16 -> store(mem(imm), "i64Store16");
       case I64_STORE32 -> store(mem(imm), "i64Store32");
       case MEMORY_SIZE -> {
-        cb.aload(ctxSlot);
-        cb.loadConstant(index(imm));
-        call(BUILTINS, "memorySize", CD_int, CTX, CD_int);
+        builtin("memorySize", index(imm), CD_int);
         push(ValType.I32);
       }
       case MEMORY_GROW -> {
-        cb.aload(ctxSlot);
-        cb.loadConstant(index(imm));
-        call(BUILTINS, "memoryGrow", CD_int, CD_int, CTX, CD_int);
+        builtin("memoryGrow", index(imm), CD_int, CD_int);
         reloadMemory();
       }
       case I32_CONST -> {
@@ -1473,9 +1476,7 @@ final class FunctionEmitter {
         push(ValType.I32);
       }
       case REF_FUNC -> {
-        cb.aload(ctxSlot);
-        cb.loadConstant(index(imm));
-        call(BUILTINS, "refFunc", CD_Object, CTX, CD_int);
+        builtin("refFunc", index(imm), CD_Object);
         push(ValType.FUNCREF);
       }
       case MEMORY_INIT -> {
@@ -1490,15 +1491,11 @@ final class FunctionEmitter {
         pop();
         pop();
         pop();
-        cb.aload(ctxSlot);
-        cb.loadConstant(index(imm));
-        call(BUILTINS, "memoryFill", CD_void, CD_int, CD_int, CD_int, CTX, CD_int);
+        builtin("memoryFill", index(imm), CD_void, CD_int, CD_int, CD_int);
         reloadMemory();
       }
       case DATA_DROP -> {
-        cb.aload(ctxSlot);
-        cb.loadConstant(index(imm));
-        call(BUILTINS, "dataDrop", CD_void, CTX, CD_int);
+        builtin("dataDrop", index(imm), CD_void);
       }
       case TABLE_INIT -> {
         var p = (Immediate.Pair) imm;
@@ -1509,31 +1506,23 @@ final class FunctionEmitter {
         bulk("tableCopy", p.first(), p.second());
       }
       case ELEM_DROP -> {
-        cb.aload(ctxSlot);
-        cb.loadConstant(index(imm));
-        call(BUILTINS, "elemDrop", CD_void, CTX, CD_int);
+        builtin("elemDrop", index(imm), CD_void);
       }
       case TABLE_GROW -> {
         pop();
         pop();
-        cb.aload(ctxSlot);
-        cb.loadConstant(index(imm));
-        call(BUILTINS, "tableGrow", CD_int, CD_Object, CD_int, CTX, CD_int);
+        builtin("tableGrow", index(imm), CD_int, CD_Object, CD_int);
         push(ValType.I32);
       }
       case TABLE_SIZE -> {
-        cb.aload(ctxSlot);
-        cb.loadConstant(index(imm));
-        call(BUILTINS, "tableSize", CD_int, CTX, CD_int);
+        builtin("tableSize", index(imm), CD_int);
         push(ValType.I32);
       }
       case TABLE_FILL -> {
         pop();
         pop();
         pop();
-        cb.aload(ctxSlot);
-        cb.loadConstant(index(imm));
-        call(BUILTINS, "tableFill", CD_void, CD_int, CD_Object, CD_int, CTX, CD_int);
+        builtin("tableFill", index(imm), CD_void, CD_int, CD_Object, CD_int);
         reloadMemory();
       }
       default -> {

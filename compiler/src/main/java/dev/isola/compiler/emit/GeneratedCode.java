@@ -1,7 +1,6 @@
 package dev.isola.compiler.emit;
 
 import dev.isola.runtime.Engine;
-import dev.isola.runtime.GuestExit;
 import dev.isola.runtime.Instance;
 import dev.isola.runtime.Store;
 import dev.isola.runtime.Trap;
@@ -9,7 +8,6 @@ import dev.isola.runtime.TrapKind;
 import dev.isola.runtime.Value;
 import dev.isola.runtime.spi.ModuleCode;
 import dev.isola.wasm.FuncType;
-import dev.isola.wasm.WasmException;
 import dev.isola.wasm.WasmModule;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -141,9 +139,7 @@ public final class GeneratedCode implements ModuleCode {
       }
     } catch (StackOverflowError e) {
       throw new Trap(TrapKind.CALL_STACK_EXHAUSTED);
-    } catch (WasmException | GuestExit | Error e) {
-      throw e;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable e) {
       throw new IllegalStateException("compiled code failed: " + e, e);

@@ -45,12 +45,13 @@ public record ModuleCompilation(String className, byte[] classFile, CompileRepor
     if (!fallbacks.isEmpty()) {
       return new ModuleCompilation(CLASS_NAME, null, null, fallbacks);
     }
+    // Outside the try: the plans never throw (a failing trial is a plan too small), and isolate reuses them.
+    Map<Integer, OutlinePlan> plans = plans(module, !noPolls);
     try {
-      Map<Integer, OutlinePlan> plans = plans(module, !noPolls);
       byte[] bytes = emit(module, !noPolls, -1, plans);
       return new ModuleCompilation(CLASS_NAME, bytes, report(module, bytes), List.of());
     } catch (RuntimeException e) {
-      return new ModuleCompilation(CLASS_NAME, null, null, isolate(module, !noPolls, e));
+      return new ModuleCompilation(CLASS_NAME, null, null, isolate(module, !noPolls, plans, e));
     }
   }
 
@@ -152,12 +153,11 @@ public record ModuleCompilation(String className, byte[] classFile, CompileRepor
   }
 
   /** The emission failed (a JVM limit): finds the functions that fail alone. */
-  private static List<CompileReport.Fallback> isolate(WasmModule module, boolean polls, RuntimeException e) {
+  private static List<CompileReport.Fallback> isolate(WasmModule module, boolean polls,
+                                                      Map<Integer, OutlinePlan> plans, RuntimeException e) {
     List<CompileReport.Fallback> out = new ArrayList<>();
     int imported = module.importedFunctionCount();
-    // Once, outside the loop: the plans never throw (a failing trial is a plan too small), so a function is
-    // blamed only if it fails alone.
-    Map<Integer, OutlinePlan> plans = plans(module, polls);
+    // With the module's plans, which do not throw: a function is blamed only if it fails alone.
     for (int i = imported; i < imported + module.code().size(); i++) {
       try {
         emit(module, polls, i, plans);
