@@ -58,10 +58,10 @@ public final class Kernel implements AutoCloseable {
   private final Map<String, PortalImports> portals = new LinkedHashMap<>();
   private volatile boolean stopped;
 
-  private Kernel(SystemSpec spec, KernelOptions options, Map<String, Module> modules) {
+  private Kernel(SystemSpec spec, KernelOptions options, Engine engine, Map<String, Module> modules) {
     this.spec = spec;
     this.options = options;
-    this.engine = modules.isEmpty() ? engine(spec) : modules.values().iterator().next().engine();
+    this.engine = engine;
     this.scheduler = Scheduler.start(new SchedulerConfig(spec.cpus(), spec.slice(),
         dev.isola.kernel.sched.Clock.SYSTEM));
     PortalDirectory directory = name -> Optional.<PortalExporter>ofNullable(containers.get(name));
@@ -87,7 +87,7 @@ public final class Kernel implements AutoCloseable {
     for (ContainerSpec c : spec.containers().values()) {
       modules.put(c.name(), compile(engine, c.name(), c.module()));
     }
-    return new Kernel(spec, options, modules);
+    return new Kernel(spec, options, engine, modules);
   }
 
   /**

@@ -56,8 +56,4 @@ final class RunQueue {
       nonEmpty.clear(p);
     }
   }
-
-  boolean isEmpty() {
-    return nonEmpty.isEmpty();
-  }
 }

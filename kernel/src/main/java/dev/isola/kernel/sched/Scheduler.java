@@ -327,11 +327,7 @@ public final class Scheduler {
     lock.lock();
     try {
       long now = clock.nanoTime();
-      t.charge(now);
-      releasePermit(t, now);
-      if (t.foreign.isEmpty()) {
-        releaseOwnership(t.group, now);
-      }
+      stepAside(t, now);
       makeRunnable(t, now);
       dispatch(now);
     } finally {
@@ -354,11 +350,7 @@ public final class Scheduler {
       if (timed && wakeAt - now <= 0) {
         return false;
       }
-      t.charge(now);
-      releasePermit(t, now);
-      if (t.foreign.isEmpty()) {
-        releaseOwnership(t.group, now);
-      }
+      stepAside(t, now);
       t.state = Task.State.SLEEPING;
       t.wakeable = wakeable;
       t.wokenByWake = false;
@@ -396,11 +388,7 @@ public final class Scheduler {
     lock.lock();
     try {
       long now = clock.nanoTime();
-      t.charge(now);
-      releasePermit(t, now);
-      if (t.foreign.isEmpty()) {
-        releaseOwnership(t.group, now);
-      }
+      stepAside(t, now);
       t.state = Task.State.BLOCKED;
       dispatch(now);
     } finally {
@@ -561,6 +549,19 @@ public final class Scheduler {
 
   // ---- mechanism: everything below runs under the lock ----
 
+  /**
+   * {@code t} stops running of its own accord (yield, sleep, block): charged, its permit given back, and its
+   * group's exclusion too unless it holds a foreign one (a portal call keeps every exclusion; see {@link
+   * Task#enter}).
+   */
+  private void stepAside(Task t, long now) {
+    t.charge(now);
+    releasePermit(t, now);
+    if (t.foreign.isEmpty()) {
+      releaseOwnership(t.group, now);
+    }
+  }
+
   /** {@code t} wants the CPU: it queues for its group's exclusion, then for budget, then for a permit. */
   private void makeRunnable(Task t, long now) {
     Group g = t.group;
@@ -718,11 +719,8 @@ public final class Scheduler {
 
   private void suspendLocked(Group g) {
     g.suspended = true;
-    // Ready tasks of the group leave the run queue; the running one parks at its next checkpoint.
-    for (Task t : List.copyOf(g.held)) {
-      g.held.remove(t);
-      hold(t);
-    }
+    // Held tasks stay held (their replenishment no longer releases them: see fire). The ready owner leaves the
+    // run queue; the running one parks at its next checkpoint.
     if (g.owner != null && g.owner.state == Task.State.READY && g.owner.foreign.isEmpty()) {
       ready.remove(g.owner);
       hold(g.owner);
