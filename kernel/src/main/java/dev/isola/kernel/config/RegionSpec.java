@@ -1,5 +1,6 @@
 package dev.isola.kernel.config;
 
+import dev.isola.wasm.MemoryType;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Objects;
  */
 public record RegionSpec(String name, long sizeBytes) {
   /** The Wasm page size. */
-  public static final long PAGE_BYTES = 65_536;
+  public static final long PAGE_BYTES = MemoryType.PAGE_SIZE;
 
   public RegionSpec {
     Objects.requireNonNull(name, "name");

@@ -102,12 +102,14 @@ final class Section {
 
   /** A required string: a problem when missing. */
   Optional<String> requiredString(String key) {
-    if (!has(key)) {
-      read.add(key);
-      problems.add(locator.problem(path, "missing required key \"" + key + "\""));
-      return Optional.empty();
-    }
-    return string(key);
+    return has(key) ? string(key) : missing(key);
+  }
+
+  /** Reports required {@code key} as missing (placed at this table) and marks it read; always empty. */
+  <T> Optional<T> missing(String key) {
+    read.add(key);
+    problems.add(locator.problem(path, "missing required key \"" + key + "\""));
+    return Optional.empty();
   }
 
   Optional<Duration> duration(String key) {

@@ -10,8 +10,8 @@ import dev.isola.wasm.Import;
 import dev.isola.wasm.ImportDesc;
 import dev.isola.wasm.Limits;
 import dev.isola.wasm.MemoryType;
-import dev.isola.wasm.ValType;
 import dev.isola.wasm.WasmModule;
+import dev.isola.wasm.analysis.StackPointer;
 import dev.isola.wasm.binary.MalformedModuleException;
 import dev.isola.wasm.binary.ModuleDecoder;
 import dev.isola.wasm.validate.InvalidModuleException;
@@ -381,9 +381,9 @@ public final class SystemCheck {
       }
     }
 
-    /** C's {@code __stack_pointer}: exported by that name, or the first mutable i32 global (the kernel's rule). */
+    /** Whether the kernel will switch a shadow-stack pointer for this module (the one rule, shared with it). */
     private boolean hasStackPointer() {
-      return module.globals().stream().anyMatch(g -> g.type().mutable() && g.type().type() == ValType.I32);
+      return StackPointer.index(module).isPresent();
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.isola.kernel.config;
 
+import dev.isola.kernel.region.Region;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,12 +64,15 @@ final class SystemFileReader {
       for (String r : rs.keys()) {
         name(rs, r, "region");
         rs.table(r).ifPresent(region -> {
-          Optional<Long> size = region.has("size") ? region.size("size") : missing(region, "size");
+          Optional<Long> size = region.has("size") ? region.size("size") : region.missing("size");
           size.ifPresent(bytes -> {
             if (bytes <= 0 || bytes % RegionSpec.PAGE_BYTES != 0) {
               region.problem("size", "must be a positive whole number of 64KiB pages, found " + SizeText.format(bytes));
-            } else if (bytes / RegionSpec.PAGE_BYTES > 65_536) {
-              region.problem("size", "must be at most 4GiB (65536 pages)");
+            } else if (bytes / RegionSpec.PAGE_BYTES > Region.MAX_PAGES) {
+              // What a region's memory can hold on this host, not the spec's 4 GiB: refused here, not at start.
+              long most = (long) Region.MAX_PAGES * RegionSpec.PAGE_BYTES;
+              region.problem("size", "must be at most " + SizeText.format(most) + " (" + Region.MAX_PAGES
+                  + " pages, the most a memory holds)");
             } else {
               regions.put(r, new RegionSpec(r, bytes));
             }
@@ -164,8 +168,8 @@ final class SystemFileReader {
   }
 
   private Optional<Budget> budget(Section b) {
-    Optional<Duration> time = b.has("time") ? positive(b, "time") : missing(b, "time");
-    Optional<Duration> period = b.has("period") ? positive(b, "period") : missing(b, "period");
+    Optional<Duration> time = b.has("time") ? positive(b, "time") : b.missing("time");
+    Optional<Duration> period = b.has("period") ? positive(b, "period") : b.missing("period");
     b.finish();
     if (time.isEmpty() || period.isEmpty()) {
       return Optional.empty();
@@ -193,7 +197,7 @@ final class SystemFileReader {
       return RestartPolicy.NEVER;
     }
     Section r = c.table("restart").orElseThrow();
-    Optional<RestartPolicy.Kind> kind = (r.has("policy") ? r.string("policy") : this.<String>missing(r, "policy"))
+    Optional<RestartPolicy.Kind> kind = (r.has("policy") ? r.string("policy") : r.<String>missing("policy"))
         .flatMap(s -> keyword(r, "policy", s, RestartPolicy.Kind.values(), RestartPolicy.Kind::keyword));
     Duration backoff = positive(r, "backoff").orElse(RestartPolicy.DEFAULT_BACKOFF);
     Duration max = positive(r, "max-backoff").orElse(RestartPolicy.DEFAULT_MAX_BACKOFF);
@@ -260,12 +264,6 @@ final class SystemFileReader {
       return Optional.empty();
     }
     return Optional.of(value);
-  }
-
-  private <T> Optional<T> missing(Section s, String key) {
-    s.value(key);
-    problems.add(locator.problem(s.path(), "missing required key \"" + key + "\""));
-    return Optional.empty();
   }
 
   private static <E> Optional<E> keyword(

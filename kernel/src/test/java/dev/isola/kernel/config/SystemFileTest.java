@@ -208,6 +208,20 @@ class SystemFileTest {
   }
 
   @Test
+  void aRegionLargerThanAMemoryCanHoldIsRefusedBeforeStart() {
+    List<String> problems = problems("""
+        [regions.big]
+        size = "2GiB"
+        [containers.a]
+        module = "a.wasm"
+        """);
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.getFirst().startsWith("/sys/demo.toml:2:1: regions.big.size: must be at most "),
+        problems.getFirst());
+    assertTrue(problems.getFirst().endsWith("(32767 pages, the most a memory holds)"), problems.getFirst());
+  }
+
+  @Test
   void aSystemNeedsAContainer() {
     assertEquals(List.of("/sys/demo.toml: containers: a system needs at least one container ([containers.NAME])"),
         problems("[system]\nname = \"x\"\n"));
