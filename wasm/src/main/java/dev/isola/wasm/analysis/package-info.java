@@ -17,5 +17,9 @@
  *   <li>A memory exported by the module can be written by whoever imports it, which no analysis of this module
  *       can see, so an export is reported as a write of its own kind rather than ignored.
  * </ul>
+ *
+ * <p>{@link dev.isola.wasm.analysis.StackPointer} finds C's shadow-stack pointer ({@code __stack_pointer}): one
+ * rule, used both by the kernel, which switches it between contexts, and by the system-file check, which counts
+ * the stack regions that switching will need.
  */
 package dev.isola.wasm.analysis;
