@@ -46,43 +46,46 @@ public class KernelBenchmark {
   }
 
   /** Each engine is prepared only for the benchmark that uses it, so one engine that fails fails only its own. */
-  @State(Scope.Benchmark)
-  public static class IsolaCompiled {
+  public abstract static class Engine {
     JvmContender.Prepared prepared;
+
+    abstract JvmContender contender();
 
     @Setup(Level.Trial)
     public void prepare(KernelBenchmark b) throws Exception {
-      prepared = IsolaContender.compiled().prepare(b.k);
+      prepared = contender().prepare(b.k);
     }
   }
 
   @State(Scope.Benchmark)
-  public static class IsolaInterp {
-    JvmContender.Prepared prepared;
-
-    @Setup(Level.Trial)
-    public void prepare(KernelBenchmark b) throws Exception {
-      prepared = IsolaContender.interpreter().prepare(b.k);
+  public static class IsolaCompiled extends Engine {
+    @Override
+    JvmContender contender() {
+      return IsolaContender.compiled();
     }
   }
 
   @State(Scope.Benchmark)
-  public static class ChicoryCompiled {
-    JvmContender.Prepared prepared;
-
-    @Setup(Level.Trial)
-    public void prepare(KernelBenchmark b) throws Exception {
-      prepared = new ChicoryContender(true).prepare(b.k);
+  public static class IsolaInterp extends Engine {
+    @Override
+    JvmContender contender() {
+      return IsolaContender.interpreter();
     }
   }
 
   @State(Scope.Benchmark)
-  public static class ChicoryInterp {
-    JvmContender.Prepared prepared;
+  public static class ChicoryCompiled extends Engine {
+    @Override
+    JvmContender contender() {
+      return new ChicoryContender(true);
+    }
+  }
 
-    @Setup(Level.Trial)
-    public void prepare(KernelBenchmark b) throws Exception {
-      prepared = new ChicoryContender(false).prepare(b.k);
+  @State(Scope.Benchmark)
+  public static class ChicoryInterp extends Engine {
+    @Override
+    JvmContender contender() {
+      return new ChicoryContender(false);
     }
   }
 

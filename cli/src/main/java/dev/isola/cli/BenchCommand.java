@@ -6,7 +6,6 @@ import dev.isola.runtime.Imports;
 import dev.isola.runtime.Instance;
 import dev.isola.runtime.Module;
 import dev.isola.runtime.Store;
-import dev.isola.wasi.Preopen;
 import dev.isola.wasi.Wasi;
 import dev.isola.wasi.NotACommandException;
 import dev.isola.wasi.WasiConfig;
@@ -18,7 +17,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,18 +56,14 @@ final class BenchCommand extends ModuleCommand implements Callable<Integer> {
   @Mixin
   AotOption aotOption;
 
+  @Mixin
+  WasiOptions wasiOptions;
+
   @Option(names = "--warmup", paramLabel = "W", description = "Runs before measuring (default: ${DEFAULT-VALUE}).")
   int warmup = 3;
 
   @Option(names = "--runs", paramLabel = "R", description = "Measured runs (default: ${DEFAULT-VALUE}).")
   int runs = 5;
-
-  @Option(names = "--dir", paramLabel = "HOST[::GUEST]", converter = PreopenConverter.class,
-      description = "Lets the program open files under the host directory HOST, as GUEST (default: HOST).")
-  List<Preopen> dirs = new ArrayList<>();
-
-  @Option(names = "--env", paramLabel = "NAME=VALUE", description = "Sets an environment variable of the program.")
-  Map<String, String> env = new LinkedHashMap<>();
 
   @Parameters(index = "0", paramLabel = "MODULE.wasm", description = "The module to measure.")
   Path module;
@@ -100,17 +94,7 @@ final class BenchCommand extends ModuleCommand implements Callable<Integer> {
     // long-running embedder (the kernel) would see it.
     Module compiled = tierOption.loader(terminal).backgroundCompilation(true)
         .load(file.displayName(), decode(bytes), bytes, aotOption.artifact(spec, file.path(), tierOption.tier));
-    List<String> argv = new ArrayList<>();
-    argv.add(file.fileName());
-    argv.addAll(args);
-    WasiConfig config = WasiConfig.builder()
-        .args(argv)
-        .env(env)
-        .preopens(dirs)
-        .stdin(terminal.in())
-        .stdout(terminal.out())
-        .stderr(terminal.err())
-        .build();
+    WasiConfig config = wasiOptions.config(file, args, terminal);
 
     requireCommand(compiled);
     PrintStream messages = terminal.messages();

@@ -2,15 +2,12 @@ package dev.isola.cli;
 
 import dev.isola.runtime.Module;
 import dev.isola.runtime.Store;
-import dev.isola.wasi.Preopen;
 import dev.isola.wasi.Wasi;
 import dev.isola.wasi.WasiConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,12 +39,8 @@ final class ExecCommand extends ModuleCommand implements Callable<Integer> {
   @Mixin
   AotOption aotOption;
 
-  @Option(names = "--dir", paramLabel = "HOST[::GUEST]", converter = PreopenConverter.class,
-      description = "Lets the program open files under the host directory HOST, as GUEST (default: HOST).")
-  List<Preopen> dirs = new ArrayList<>();
-
-  @Option(names = "--env", paramLabel = "NAME=VALUE", description = "Sets an environment variable of the program.")
-  Map<String, String> env = new LinkedHashMap<>();
+  @Mixin
+  WasiOptions wasiOptions;
 
   @Option(names = "--fuel", paramLabel = "N",
       description = "Stops the program with the trap 'out of fuel' after N units of work (deterministic).")
@@ -82,17 +75,7 @@ final class ExecCommand extends ModuleCommand implements Callable<Integer> {
     Module compiled = tierOption.loader(terminal)
         .load(file.displayName(), decode(bytes), bytes, aotOption.artifact(spec, file.path(), tierOption.tier));
 
-    List<String> argv = new ArrayList<>();
-    argv.add(file.fileName());
-    argv.addAll(args);
-    WasiConfig config = WasiConfig.builder()
-        .args(argv)
-        .env(env)
-        .preopens(dirs)
-        .stdin(terminal.in())
-        .stdout(terminal.out())
-        .stderr(terminal.err())
-        .build();
+    WasiConfig config = wasiOptions.config(file, args, terminal);
     Store store = new Store(compiled.engine());
     if (fuel != null) {
       store.setFuel(fuel);
