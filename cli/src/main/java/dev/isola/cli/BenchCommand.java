@@ -7,12 +7,7 @@ import dev.isola.runtime.Instance;
 import dev.isola.runtime.Module;
 import dev.isola.runtime.Store;
 import dev.isola.wasi.Wasi;
-import dev.isola.wasi.NotACommandException;
 import dev.isola.wasi.WasiConfig;
-import dev.isola.wasm.Export;
-import dev.isola.wasm.ExternKind;
-import dev.isola.wasm.FuncType;
-import dev.isola.wasm.WasmModule;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,7 +91,7 @@ final class BenchCommand extends ModuleCommand implements Callable<Integer> {
         .load(file.displayName(), decode(bytes), bytes, aotOption.artifact(spec, file.path(), tierOption.tier));
     WasiConfig config = wasiOptions.config(file, args, terminal);
 
-    requireCommand(compiled);
+    Wasi.requireCommand(compiled);
     PrintStream messages = terminal.messages();
     double[] measured = new double[runs];
     Map<String, Integer> tiers = new TreeMap<>();
@@ -136,24 +131,6 @@ final class BenchCommand extends ModuleCommand implements Callable<Integer> {
         status = e.status();
       }
       return new Outcome(status, (System.nanoTime() - start) / 1e6, tier);
-    }
-  }
-
-  /**
-   * The check {@code Wasi.run} makes, in its words; made here once because a run instantiates by itself, to learn
-   * which tier its instance got.
-   */
-  private static void requireCommand(Module module) {
-    WasmModule model = module.model();
-    Export start = model.export("_start")
-        .orElseThrow(() -> new NotACommandException("not a WASI command: it exports no function _start"));
-    if (start.kind() != ExternKind.FUNC) {
-      throw new NotACommandException("not a WASI command: its export _start is a " + start.kind().textName()
-          + ", not a function");
-    }
-    FuncType type = model.functionSpaceTypes().get(start.index());
-    if (!type.params().isEmpty() || !type.results().isEmpty()) {
-      throw new NotACommandException("not a WASI command: its _start has type " + type + ", not () -> ()");
     }
   }
 

@@ -66,8 +66,13 @@ public final class Wasi implements AutoCloseable {
     }
   }
 
-  /** A command exports {@code _start: () -> ()}; anything else is refused before instantiation runs any code. */
-  private static void requireCommand(Module module) {
+  /**
+   * A command exports {@code _start: () -> ()}; anything else is refused before instantiation runs any code.
+   * Public for embedders that instantiate a command themselves (e.g. to run it several times).
+   *
+   * @throws NotACommandException if {@code module} is not a WASI command
+   */
+  public static void requireCommand(Module module) {
     WasmModule model = module.model();
     Export start = model.export("_start")
         .orElseThrow(() -> new NotACommandException("not a WASI command: it exports no function _start"));
