@@ -461,8 +461,8 @@ final class PreDecoder {
 
   /** Emits a load or store; an offset of 2^31 or more can never be in bounds (memories stay below 2 GiB). */
   private void memoryAccess(Instruction in, int number) {
-    Immediate.MemArg m = in.immediate() instanceof Immediate.MemArgLane l
-        ? l.memArg() : (Immediate.MemArg) in.immediate();
+    // Lane accesses (MemArgLane) go through simd(); only plain memargs arrive here.
+    Immediate.MemArg m = (Immediate.MemArg) in.immediate();
     if (m.offset() > Integer.MAX_VALUE) {
       start(Op.MEMORY_ALWAYS_OUT_OF_BOUNDS, in);
       emit(0);

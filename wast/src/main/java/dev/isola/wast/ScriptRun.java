@@ -103,6 +103,9 @@ final class ScriptRun {
   }
 
   private Outcome run(Command command) {
+    if (!execute && needsInstance(command)) {
+      return Outcome.SKIPPED;
+    }
     return switch (command) {
       case Command.ModuleCommand c -> module(c);
       case Command.Register c -> register(c);
@@ -113,6 +116,22 @@ final class ScriptRun {
       case Command.AssertModule c -> switch (c.rejection()) {
         case MALFORMED, INVALID -> assertRejected(c);
         case UNLINKABLE, UNINSTANTIABLE -> assertNotInstantiated(c);
+      };
+    };
+  }
+
+  /** The commands that run only with execution: all but module, assert_malformed and assert_invalid. */
+  private static boolean needsInstance(Command command) {
+    return switch (command) {
+      case Command.ModuleCommand c -> false;
+      case Command.Register c -> true;
+      case Command.Perform c -> true;
+      case Command.AssertReturn c -> true;
+      case Command.AssertTrap c -> true;
+      case Command.AssertExhaustion c -> true;
+      case Command.AssertModule c -> switch (c.rejection()) {
+        case MALFORMED, INVALID -> false;
+        case UNLINKABLE, UNINSTANTIABLE -> true;
       };
     };
   }
@@ -145,17 +164,11 @@ final class ScriptRun {
   }
 
   private Outcome register(Command.Register c) {
-    if (!execute) {
-      return Outcome.SKIPPED;
-    }
     imports().defineInstance(c.as(), instances.get(c.name()));
     return Outcome.PASSED;
   }
 
   private Outcome perform(Command.Perform c) {
-    if (!execute) {
-      return Outcome.SKIPPED;
-    }
     try {
       instances.perform(c.action());
     } catch (Trap | StackOverflowError e) {
@@ -165,9 +178,6 @@ final class ScriptRun {
   }
 
   private Outcome assertReturn(Command.AssertReturn c) {
-    if (!execute) {
-      return Outcome.SKIPPED;
-    }
     List<Expected> expected = c.expected();
     Value[] actual;
     try {
@@ -186,9 +196,6 @@ final class ScriptRun {
   }
 
   private Outcome assertTrap(Command.AssertTrap c) {
-    if (!execute) {
-      return Outcome.SKIPPED;
-    }
     Value[] actual;
     try {
       actual = instances.perform(c.action());
@@ -204,9 +211,6 @@ final class ScriptRun {
   }
 
   private Outcome assertExhaustion(Command.AssertExhaustion c) {
-    if (!execute) {
-      return Outcome.SKIPPED;
-    }
     Value[] actual;
     try {
       actual = instances.perform(c.action());
@@ -273,9 +277,6 @@ final class ScriptRun {
 
   /** assert_unlinkable and assert_uninstantiable: the module compiles, its instantiation must fail. */
   private Outcome assertNotInstantiated(Command.AssertModule c) {
-    if (!execute) {
-      return Outcome.SKIPPED;
-    }
     boolean unlinkable = c.rejection() == Command.Rejection.UNLINKABLE;
     byte[] bytes = read(c.filename());
     Module module;

@@ -9,6 +9,7 @@ import java.io.IOException;
 public abstract sealed class Descriptor permits StreamDescriptor, FileDescriptor, DirectoryDescriptor {
   private long rightsBase;
   private long rightsInheriting;
+  private int fdflags;
 
   protected Descriptor(long rightsBase, long rightsInheriting) {
     this.rightsBase = rightsBase;
@@ -18,7 +19,14 @@ public abstract sealed class Descriptor permits StreamDescriptor, FileDescriptor
   public abstract FileType fileType();
 
   /** The {@code fdflags} reported by {@code fd_fdstat_get}. */
-  public abstract int fdflags();
+  public int fdflags() {
+    return fdflags;
+  }
+
+  /** Set by {@code fd_fdstat_set_flags}, masked to what this kind of descriptor honours. */
+  public void setFdflags(int fdflags) {
+    this.fdflags = fdflags;
+  }
 
   public long rightsBase() {
     return rightsBase;

@@ -13,7 +13,6 @@ public final class DirectoryDescriptor extends Descriptor {
   private final Path host;
   private final Path sandboxRoot;
   private final String preopenName;
-  private int fdflags;
 
   public DirectoryDescriptor(
       Path host, Path sandboxRoot, String preopenName, long rightsBase, long rightsInheriting) {
@@ -60,15 +59,6 @@ public final class DirectoryDescriptor extends Descriptor {
   @Override
   public FileType fileType() {
     return FileType.DIRECTORY;
-  }
-
-  @Override
-  public int fdflags() {
-    return fdflags;
-  }
-
-  public void setFdflags(int fdflags) {
-    this.fdflags = fdflags;
   }
 
   @Override

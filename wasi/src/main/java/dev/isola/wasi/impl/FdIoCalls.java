@@ -27,39 +27,55 @@ public final class FdIoCalls {
     return ctx.fds();
   }
 
-  public int fd_read(Caller c, int fd, int iovs, int iovsLen, int nreadPtr) throws IOException {
+  /** Moves bytes between guest buffers and a descriptor; returns how many moved. */
+  @FunctionalInterface
+  private interface Transfer {
+    long run(GuestMemory m, Descriptor d, long[] iov) throws IOException;
+  }
+
+  /**
+   * The shape every read and write shares: verify the buffers and the result pointer, find the descriptor and
+   * check {@code rights}, then transfer and store the count.
+   */
+  private int transfer(Caller c, int fd, int iovs, int iovsLen, int countPtr, long rights, Transfer t)
+      throws IOException {
     GuestMemory m = GuestMemory.of(c);
     long[] iov = m.verifyIovecs(iovs, iovsLen);
-    m.verify(nreadPtr, 4);
+    m.verify(countPtr, 4);
     Descriptor d = fds().get(fd);
-    d.require(Rights.FD_READ, Errno.BADF);
-    long n =
-        switch (d) {
-          case StreamDescriptor s -> readStream(m, s.in(), iov);
-          case FileDescriptor f -> readChannel(m, f.channel(), iov, -1);
-          case DirectoryDescriptor dir -> throw new ErrnoException(Errno.ISDIR);
-        };
-    m.writeI32(nreadPtr, (int) n);
+    d.require(rights, Errno.BADF);
+    m.writeI32(countPtr, (int) t.run(m, d, iov));
     return 0;
   }
 
-  public int fd_pread(Caller c, int fd, int iovs, int iovsLen, long offset, int nreadPtr) throws IOException {
-    GuestMemory m = GuestMemory.of(c);
-    long[] iov = m.verifyIovecs(iovs, iovsLen);
-    m.verify(nreadPtr, 4);
-    Descriptor d = fds().get(fd);
-    d.require(Rights.FD_READ | Rights.FD_SEEK, Errno.BADF);
+  private static void requireOffset(long offset) {
     if (offset < 0) {
       throw new ErrnoException(Errno.INVAL);
     }
-    long n =
-        switch (d) {
-          case StreamDescriptor s -> throw new ErrnoException(Errno.SPIPE);
-          case FileDescriptor f -> readChannel(m, f.channel(), iov, offset);
-          case DirectoryDescriptor dir -> throw new ErrnoException(Errno.ISDIR);
-        };
-    m.writeI32(nreadPtr, (int) n);
-    return 0;
+  }
+
+  public int fd_read(Caller c, int fd, int iovs, int iovsLen, int nreadPtr) throws IOException {
+    return transfer(
+        c, fd, iovs, iovsLen, nreadPtr, Rights.FD_READ,
+        (m, d, iov) ->
+            switch (d) {
+              case StreamDescriptor s -> readStream(m, s.in(), iov);
+              case FileDescriptor f -> readChannel(m, f.channel(), iov, -1);
+              case DirectoryDescriptor dir -> throw new ErrnoException(Errno.ISDIR);
+            });
+  }
+
+  public int fd_pread(Caller c, int fd, int iovs, int iovsLen, long offset, int nreadPtr) throws IOException {
+    return transfer(
+        c, fd, iovs, iovsLen, nreadPtr, Rights.FD_READ | Rights.FD_SEEK,
+        (m, d, iov) -> {
+          requireOffset(offset);
+          return switch (d) {
+            case StreamDescriptor s -> throw new ErrnoException(Errno.SPIPE);
+            case FileDescriptor f -> readChannel(m, f.channel(), iov, offset);
+            case DirectoryDescriptor dir -> throw new ErrnoException(Errno.ISDIR);
+          };
+        });
   }
 
   /** Reads into the buffers in order; stops at end of file or a short read. {@code at < 0}: at the position. */
@@ -95,43 +111,32 @@ public final class FdIoCalls {
   }
 
   public int fd_write(Caller c, int fd, int iovs, int iovsLen, int nwrittenPtr) throws IOException {
-    GuestMemory m = GuestMemory.of(c);
-    long[] iov = m.verifyIovecs(iovs, iovsLen);
-    m.verify(nwrittenPtr, 4);
-    Descriptor d = fds().get(fd);
-    d.require(Rights.FD_WRITE, Errno.BADF);
-    long n =
-        switch (d) {
-          case StreamDescriptor s -> writeStream(m, s.out(), iov);
-          case FileDescriptor f -> {
-            if (f.append()) {
-              f.channel().position(f.channel().size());
-            }
-            yield writeChannel(m, f.channel(), iov, -1);
-          }
-          case DirectoryDescriptor dir -> throw new ErrnoException(Errno.ISDIR);
-        };
-    m.writeI32(nwrittenPtr, (int) n);
-    return 0;
+    return transfer(
+        c, fd, iovs, iovsLen, nwrittenPtr, Rights.FD_WRITE,
+        (m, d, iov) ->
+            switch (d) {
+              case StreamDescriptor s -> writeStream(m, s.out(), iov);
+              case FileDescriptor f -> {
+                if (f.append()) {
+                  f.channel().position(f.channel().size());
+                }
+                yield writeChannel(m, f.channel(), iov, -1);
+              }
+              case DirectoryDescriptor dir -> throw new ErrnoException(Errno.ISDIR);
+            });
   }
 
   public int fd_pwrite(Caller c, int fd, int iovs, int iovsLen, long offset, int nwrittenPtr) throws IOException {
-    GuestMemory m = GuestMemory.of(c);
-    long[] iov = m.verifyIovecs(iovs, iovsLen);
-    m.verify(nwrittenPtr, 4);
-    Descriptor d = fds().get(fd);
-    d.require(Rights.FD_WRITE | Rights.FD_SEEK, Errno.BADF);
-    if (offset < 0) {
-      throw new ErrnoException(Errno.INVAL);
-    }
-    long n =
-        switch (d) {
-          case StreamDescriptor s -> throw new ErrnoException(Errno.SPIPE);
-          case FileDescriptor f -> writeChannel(m, f.channel(), iov, offset);
-          case DirectoryDescriptor dir -> throw new ErrnoException(Errno.ISDIR);
-        };
-    m.writeI32(nwrittenPtr, (int) n);
-    return 0;
+    return transfer(
+        c, fd, iovs, iovsLen, nwrittenPtr, Rights.FD_WRITE | Rights.FD_SEEK,
+        (m, d, iov) -> {
+          requireOffset(offset);
+          return switch (d) {
+            case StreamDescriptor s -> throw new ErrnoException(Errno.SPIPE);
+            case FileDescriptor f -> writeChannel(m, f.channel(), iov, offset);
+            case DirectoryDescriptor dir -> throw new ErrnoException(Errno.ISDIR);
+          };
+        });
   }
 
   private static long writeChannel(GuestMemory m, FileChannel ch, long[] iov, long at) throws IOException {

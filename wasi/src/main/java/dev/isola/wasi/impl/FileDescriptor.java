@@ -12,13 +12,12 @@ import java.nio.file.Path;
 public final class FileDescriptor extends Descriptor {
   private final Path path;
   private final FileChannel channel;
-  private int fdflags;
 
   public FileDescriptor(Path path, FileChannel channel, int fdflags, long rightsBase, long rightsInheriting) {
     super(rightsBase, rightsInheriting);
     this.path = path;
     this.channel = channel;
-    this.fdflags = fdflags;
+    setFdflags(fdflags);
   }
 
   /** The host path the file was opened by (for times and attributes; it may since have been renamed). */
@@ -35,17 +34,8 @@ public final class FileDescriptor extends Descriptor {
     return FileType.REGULAR_FILE;
   }
 
-  @Override
-  public int fdflags() {
-    return fdflags;
-  }
-
-  public void setFdflags(int fdflags) {
-    this.fdflags = fdflags;
-  }
-
   public boolean append() {
-    return (fdflags & FdCalls.FDFLAGS_APPEND) != 0;
+    return (fdflags() & FdCalls.FDFLAGS_APPEND) != 0;
   }
 
   @Override

@@ -10,7 +10,6 @@ import java.io.OutputStream;
 public final class StreamDescriptor extends Descriptor {
   private final InputStream in;
   private final OutputStream out;
-  private int fdflags;
 
   private StreamDescriptor(InputStream in, OutputStream out, long rights) {
     super(rights, 0);
@@ -37,15 +36,6 @@ public final class StreamDescriptor extends Descriptor {
   @Override
   public FileType fileType() {
     return FileType.CHARACTER_DEVICE;
-  }
-
-  @Override
-  public int fdflags() {
-    return fdflags;
-  }
-
-  public void setFdflags(int fdflags) {
-    this.fdflags = fdflags;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.isola.wasm.binary;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -204,10 +206,13 @@ final class ByteReader {
     int n = len();
     int from = pos;
     skip(n);
-    if (!Utf8.isWellFormed(bytes, from, from + n)) {
+    try {
+      // The JDK's UTF-8 decoder reports (by default) exactly what the spec rejects: overlong forms,
+      // surrogates and code points above U+10FFFF.
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, from, n)).toString();
+    } catch (CharacterCodingException e) {
       throw error("malformed UTF-8 encoding", start);
     }
-    return new String(bytes, from, n, StandardCharsets.UTF_8);
   }
 
   /** A length-prefixed byte string, copied (the data segment's payload). */

@@ -14,7 +14,7 @@
  * in their fixed order, each read from the whole module and its size checked afterwards ("section size
  * mismatch"), lengths checked against the bytes left ("length out of bounds"), LEB128 checked byte by byte.
  *
- * <p>Inside the package: {@code ByteReader} (cursor, integers, names; {@code Utf8} checks names),
+ * <p>Inside the package: {@code ByteReader} (cursor, integers, names, strictly UTF-8),
  * {@code TypeReader} (value, function, table, memory, global types), {@code SectionDecoder} (one method per
  * section), {@code CodeSectionDecoder} (locals and bodies), {@code InstructionDecoder} (instruction streams,
  * driven by {@link dev.isola.wasm.OpCode#immediate()}) and {@code NameSectionDecoder}.
