@@ -7,7 +7,6 @@ import dev.isola.runtime.Engine;
 import dev.isola.runtime.EngineConfig;
 import dev.isola.runtime.Imports;
 import dev.isola.runtime.Instance;
-import dev.isola.runtime.Module;
 import dev.isola.runtime.Store;
 import dev.isola.runtime.Trap;
 import dev.isola.runtime.TrapKind;
@@ -46,10 +45,10 @@ class FuelAgreementTest {
 
   private record Outcome(int result, long fuelLeft, TrapKind trap) {}
 
-  private static Outcome run(Engine engine, long fuel, int n) {
-    Module module = Tiers.compile(engine, WAT);
+  /** Runs export {@code work} of module {@code wat} with argument {@code n} and {@code fuel}. */
+  private static Outcome run(Engine engine, String wat, long fuel, int n) {
     Store store = new Store(engine);
-    Instance instance = store.instantiate(module, new Imports());
+    Instance instance = store.instantiate(Tiers.compile(engine, wat), new Imports());
     store.setFuel(fuel);
     try {
       int r = instance.function("work").call(Value.i32(n))[0].asInt();
@@ -61,33 +60,47 @@ class FuelAgreementTest {
 
   @Test
   void unlimitedRunChargesTheSameFuel() {
-    Outcome interp = run(Tiers.interp(), 1_000_000_000L, 500);
-    Outcome compiled = run(Tiers.compiled(), 1_000_000_000L, 500);
+    Outcome interp = run(Tiers.interp(), WAT, 1_000_000_000L, 500);
+    Outcome compiled = run(Tiers.compiled(), WAT, 1_000_000_000L, 500);
     assertEquals(interp, compiled);
     assertTrue(interp.fuelLeft() < 1_000_000_000L);
   }
 
-  @Test
-  void outOfFuelAtTheSamePointForEveryBudget() {
+  /**
+   * Both tiers end {@code work(n)} the same way with the same fuel left for each budget {@code 0, step, ..} below
+   * {@code limit}; more than {@code minTraps} of the budgets must run out.
+   */
+  private static void sameForEveryBudget(String wat, int n, long limit, long step, int minTraps) {
     Engine interp = Tiers.interp();
     Engine compiled = Tiers.compiled();
     int traps = 0;
-    for (long fuel = 0; fuel < 400; fuel += 7) {
-      Outcome a = run(interp, fuel, 5);
-      Outcome b = run(compiled, fuel, 5);
-      assertEquals(a, b, "fuel " + fuel);
+    for (long fuel = 0; fuel < limit; fuel += step) {
+      Outcome a = run(interp, wat, fuel, n);
+      assertEquals(a, run(compiled, wat, fuel, n), "fuel " + fuel);
       if (a.trap() == TrapKind.OUT_OF_FUEL) {
         traps++;
       }
     }
-    assertTrue(traps > 10, "the budgets must cover running out");
+    assertTrue(traps > minTraps, "the budgets must cover running out");
+  }
+
+  /** A run of {@code work(n)} long enough that the countdown is refilled ({@code Store.CHUNK}) many times. */
+  private static void sameForALongRun(String wat, int n) {
+    Outcome full = run(Tiers.interp(), wat, 1_000_000_000L, n);
+    assertEquals(full, run(Tiers.compiled(), wat, 1_000_000_000L, n));
+    assertTrue(1_000_000_000L - full.fuelLeft() > 10 * Store.CHUNK);
+  }
+
+  @Test
+  void outOfFuelAtTheSamePointForEveryBudget() {
+    sameForEveryBudget(WAT, 5, 400, 7, 10);
   }
 
   @Test
   void withoutPollsFuelIsNotCharged() {
     Engine engine = Engine.of(EngineConfig.of(Compiler.of(Compiler.Option.NO_POLLS)));
-    Outcome o = run(engine, 10, 500);
-    Outcome reference = run(Tiers.compiled(), 1_000_000_000L, 500);
+    Outcome o = run(engine, WAT, 10, 500);
+    Outcome reference = run(Tiers.compiled(), WAT, 1_000_000_000L, 500);
     assertEquals(null, o.trap());
     assertEquals(reference.result(), o.result());
     assertEquals(10, o.fuelLeft());
@@ -140,34 +153,37 @@ class FuelAgreementTest {
           (i32.add (local.get $acc) (global.get $g))))
       """;
 
-  private static Outcome runRecursive(Engine engine, long fuel, int n) {
-    Store store = new Store(engine);
-    Instance instance = store.instantiate(Tiers.compile(engine, RECURSIVE), new Imports());
-    store.setFuel(fuel);
-    try {
-      int r = instance.function("work").call(Value.i32(n))[0].asInt();
-      return new Outcome(r, store.fuel(), null);
-    } catch (Trap t) {
-      return new Outcome(0, store.fuel(), t.kind());
-    }
-  }
-
   @Test
   void recursionChargesTheSameFuelForEveryBudget() {
-    Engine interp = Tiers.interp();
-    Engine compiled = Tiers.compiled();
-    // Long enough that the countdown is refilled (Store.CHUNK) many times inside the recursion.
-    Outcome full = runRecursive(interp, 1_000_000_000L, 18);
-    assertEquals(full, runRecursive(compiled, 1_000_000_000L, 18));
-    assertTrue(1_000_000_000L - full.fuelLeft() > 10 * dev.isola.runtime.Store.CHUNK);
-    int traps = 0;
-    for (long fuel = 0; fuel < 3000; fuel += 37) {
-      Outcome a = runRecursive(interp, fuel, 9);
-      assertEquals(a, runRecursive(compiled, fuel, 9), "fuel " + fuel);
-      if (a.trap() == TrapKind.OUT_OF_FUEL) {
-        traps++;
-      }
-    }
-    assertTrue(traps > 10, "the budgets must cover running out");
+    sameForALongRun(RECURSIVE, 18);
+    sameForEveryBudget(RECURSIVE, 9, 3000, 37, 10);
+  }
+
+  /**
+   * Loops that call nothing, whose polls' slow path is a second back-edge (FunctionEmitter.loopPoll): every
+   * budget from 0 up, one unit apart, so that a poll's refill also comes back exactly 0 (fuel exhausted: the body
+   * still runs, as on the interpreter), and a run long enough to refill the countdown many times.
+   */
+  static final String CALL_FREE = """
+      (module
+        (memory 1)
+        (func (export "work") (param $n i32) (result i32)
+          (local $i i32) (local $j i32) (local $acc i32)
+          (loop $outer
+            (local.set $j (i32.const 0))
+            (loop $inner
+              (local.set $acc (i32.add (local.get $acc) (i32.mul (local.get $j) (local.get $i))))
+              (i32.store8 (local.get $j) (local.get $acc))
+              (local.set $j (i32.add (local.get $j) (i32.const 1)))
+              (br_if $inner (i32.lt_u (local.get $j) (i32.const 5))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br_if $outer (i32.lt_u (local.get $i) (local.get $n))))
+          (i32.add (local.get $acc) (i32.load (i32.const 0)))))
+      """;
+
+  @Test
+  void callFreeLoopsChargeTheSameFuelForEveryBudget() {
+    sameForALongRun(CALL_FREE, 20_000);
+    sameForEveryBudget(CALL_FREE, 6, 700, 1, 100);
   }
 }

@@ -4,6 +4,7 @@ import dev.isola.runtime.Function;
 import dev.isola.runtime.Table;
 import dev.isola.runtime.Trap;
 import dev.isola.runtime.TrapKind;
+import dev.isola.runtime.Value;
 import dev.isola.runtime.WasmFunction;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -283,6 +284,32 @@ final class Builtins {
       return w.index();
     }
     return -1;
+  }
+
+  // Stores into a split function's frame (FunctionEmitter#storeTopToFrame): value first, then where it goes.
+
+  static void frameI32(int value, long[] frame, int index) {
+    frame[index] = value;
+  }
+
+  static void frameI64(long value, long[] frame, int index) {
+    frame[index] = value;
+  }
+
+  static void frameF32(float value, long[] frame, int index) {
+    frame[index] = Float.floatToRawIntBits(value);
+  }
+
+  static void frameF64(double value, long[] frame, int index) {
+    frame[index] = Double.doubleToRawLongBits(value);
+  }
+
+  static void frameRef(Object value, Object[] refs, int index) {
+    refs[index] = value;
+  }
+
+  static void frameV128(Value.V128 value, Object[] refs, int index) {
+    refs[index] = value;
   }
 
   /**

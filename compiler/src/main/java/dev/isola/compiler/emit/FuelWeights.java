@@ -48,19 +48,10 @@ record FuelWeights(int entryWeight, Map<Integer, Integer> loopWeights) {
       Instruction in = code.get(i);
       Ctl top = ctls.getLast();
       if (top.unreachable) {
-        switch (dead(in, skip)) {
-          case SKIP_NESTED -> {
-            skip++;
-            continue;
-          }
-          case SKIP_END -> {
-            skip--;
-            continue;
-          }
-          case SKIP -> {
-            continue;
-          }
-          case LIVE -> {}
+        int skipped = skipDead(in, skip);
+        if (skipped >= 0) {
+          skip = skipped;
+          continue;
         }
       }
       Ctl loop = top.kind == LOOP ? top : top.enclosingLoop;
@@ -89,16 +80,17 @@ record FuelWeights(int entryWeight, Map<Integer, Integer> loopWeights) {
     return new FuelWeights(entry, loops);
   }
 
-  /** What to do with an instruction met while the innermost block is unreachable. */
-  enum Dead { SKIP_NESTED, SKIP_END, SKIP, LIVE }
-
-  /** The dead-code rule shared by analysis and emission ({@code skip} counts blocks opened in dead code). */
-  static Dead dead(Instruction in, int skip) {
+  /**
+   * The dead-code rule shared by analysis and emission, for an instruction met while the innermost block is
+   * unreachable: the new count of blocks opened in dead code ({@code skip}) if the instruction is skipped, or -1
+   * if it is live (that block's own {@code else} or {@code end}).
+   */
+  static int skipDead(Instruction in, int skip) {
     return switch (in.opcode()) {
-      case BLOCK, LOOP, IF -> Dead.SKIP_NESTED;
-      case END -> skip > 0 ? Dead.SKIP_END : Dead.LIVE;
-      case ELSE -> skip > 0 ? Dead.SKIP : Dead.LIVE;
-      default -> Dead.SKIP;
+      case BLOCK, LOOP, IF -> skip + 1;
+      case END -> skip > 0 ? skip - 1 : -1;
+      case ELSE -> skip > 0 ? skip : -1;
+      default -> skip;
     };
   }
 }

@@ -21,7 +21,8 @@ import dev.isola.wasm.binary.ModuleEncoder;
 import dev.isola.wasm.text.TextParser;
 import java.util.Arrays;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Regions outlined inside outlined regions (the splitter's recursion): locals, branches out across two method
@@ -56,6 +57,18 @@ class NestedRegionTest {
                 %2$s)
           """.formatted(k, glue.repeat(3)));
     }
+    // An if with a result around a typed block that branches to itself with a value: outlined too, the
+    // condition going in and the result coming back through the frame.
+    b.append("""
+              (local.set $a (i32.add (local.get $a)
+                (if (result i32) (i32.gt_s (local.get $n) (i32.const 40))
+                  (then (block $t (result i32)
+                    %1$s
+                    (drop (br_if $t (i32.const 5) (i32.eq (local.get $n) (i32.const 41))))
+                    %1$s
+                    (local.get $a)))
+                  (else %1$s (i32.const 2)))))
+        """.formatted(glue.repeat(3)));
     b.append("""
             )
             (i32.add (local.get $a) (i32.load (i32.const 8)))))
@@ -95,17 +108,22 @@ class NestedRegionTest {
     }
   }
 
-  @Test
-  void nestedRegionsAgreeWithTheInterpreter() {
+  /** Both ways of keeping the locals: copied into each region's method, or in the frame (OutlinePlan#framed). */
+  @ParameterizedTest(name = "framed {0}")
+  @ValueSource(booleans = {false, true})
+  void nestedRegionsAgreeWithTheInterpreter(boolean framed) {
     WasmModule m = model();
-    OutlinePlan plan = OutlinePlan.of(m, m.code().getFirst().instructions(), 40, true);
+    OutlinePlan plan = OutlinePlan.of(m, m.code().getFirst().instructions(), 40, true, framed);
     var r = plan.regions();
     boolean nested = r.entrySet().stream().anyMatch(a -> r.entrySet().stream()
         .anyMatch(b -> a.getKey() < b.getKey() && b.getValue() < a.getValue()));
     assertTrue(nested, "expected regions inside regions: " + r);
+    var code = m.code().getFirst().instructions();
+    assertTrue(r.keySet().stream().anyMatch(k -> code.get(k).opcode() == dev.isola.wasm.OpCode.IF),
+        "expected an outlined if: " + r);
     Engine interp = Engine.of(EngineConfig.of(new Interpreter()));
     Engine compiled = withPlan(plan);
-    for (int n : new int[] {0, 3, 5, 7, 20, 23, 25, 30, 32, 35, 99}) {
+    for (int n : new int[] {0, 3, 5, 7, 20, 23, 25, 30, 32, 35, 41, 45, 99}) {
       assertEquals(outcome(interp, n, 1_000_000), outcome(compiled, n, 1_000_000), "n " + n);
     }
     for (long fuel = 0; fuel < 600; fuel += 37) {
