@@ -4,6 +4,10 @@ module dev.isola.kernel {
   requires dev.isola.interp;
   requires dev.isola.compiler;
   requires dev.isola.wasi;
+  // Peripherals: boards, facades and needs; backends (hal-sim...) are found by ServiceLoader, never required.
+  requires transitive dev.isola.hal;
+  // The system file is read with toml's Section; its problems are toml's Problem (in SystemFileException's API).
+  requires transitive dev.isola.toml;
   requires org.tomlj;
   requires com.fasterxml.jackson.databind;
 
@@ -16,4 +20,8 @@ module dev.isola.kernel {
   exports dev.isola.kernel.container;
   exports dev.isola.kernel.sched;
   exports dev.isola.kernel.region;
+  // io: the guest I/O API's handle tables and event sources, for irq, the kernel's tests and live views.
+  exports dev.isola.kernel.io;
+  // irq: the interrupt lines of a container, for the kernel's tests, the benchmarks and live views.
+  exports dev.isola.kernel.irq;
 }

@@ -1,6 +1,10 @@
 package dev.isola.kernel;
 
 import dev.isola.compiler.Compiler;
+import dev.isola.hal.Board;
+import dev.isola.hal.Boards;
+import dev.isola.hal.HalException;
+import dev.isola.hal.board.BoardFileException;
 import dev.isola.interp.Interpreter;
 import dev.isola.kernel.config.ContainerSpec;
 import dev.isola.kernel.config.SystemCheck;
@@ -10,6 +14,7 @@ import dev.isola.kernel.container.ContainerState;
 import dev.isola.kernel.container.PortalDirectory;
 import dev.isola.kernel.container.PortalExporter;
 import dev.isola.kernel.container.Services;
+import dev.isola.kernel.io.Peripherals;
 import dev.isola.kernel.portal.PortalImports;
 import dev.isola.kernel.region.Region;
 import dev.isola.kernel.sched.GroupStats;
@@ -56,10 +61,14 @@ public final class Kernel implements AutoCloseable {
   private final Scheduler scheduler;
   private final Map<String, Container> containers = new LinkedHashMap<>();
   private final Map<String, PortalImports> portals = new LinkedHashMap<>();
+  /** The board and the containers' I/O handles; closed after the containers at {@link #stop()}. */
+  private final Peripherals peripherals;
   private volatile boolean stopped;
 
-  private Kernel(SystemSpec spec, KernelOptions options, Engine engine, Map<String, Module> modules) {
+  private Kernel(SystemSpec spec, KernelOptions options, Engine engine, Map<String, Module> modules,
+                 Peripherals peripherals) {
     this.spec = spec;
+    this.peripherals = peripherals;
     this.options = options;
     this.engine = engine;
     this.scheduler = Scheduler.start(new SchedulerConfig(spec.cpus(), spec.slice(),
@@ -69,7 +78,8 @@ public final class Kernel implements AutoCloseable {
       portals.put(c.name(), PortalImports.of(spec, c, directory));
     }
     Services services = new Services(engine, scheduler, spec.regions(), Region.createAll(spec.regions()),
-        (importer, imports) -> portals.get(importer.name()).define(imports), options.log(), scheduler.nanoTime());
+        (importer, imports) -> portals.get(importer.name()).define(imports), options.log(), scheduler.nanoTime(),
+        peripherals);
     for (ContainerSpec c : spec.containers().values()) {
       containers.put(c.name(), new Container(c, modules.get(c.name()), services));
     }
@@ -87,7 +97,30 @@ public final class Kernel implements AutoCloseable {
     for (ContainerSpec c : spec.containers().values()) {
       modules.put(c.name(), compile(engine, c.name(), c.module()));
     }
-    return new Kernel(spec, options, engine, modules);
+    return new Kernel(spec, options, engine, modules, peripherals(spec));
+  }
+
+  /**
+   * Opens the system's board once: the file {@code [system] board} names, else the built-in {@code sim} board.
+   * A system that names no board and binds no peripheral opens none, so it runs without any backend installed.
+   */
+  private static Peripherals peripherals(SystemSpec spec) throws KernelException {
+    if (!spec.usesBoard()) {
+      return Peripherals.none();
+    }
+    try {
+      return Peripherals.of(Boards.open(spec.board()));
+    } catch (BoardFileException e) {
+      throw new KernelException(e.getMessage(), e);
+    } catch (HalException e) {
+      throw new KernelException("board " + spec.board().map(Path::toString).orElse(Boards.DEFAULT) + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** The system's board, if it opened one (for live views of its readings, and tests). */
+  public Optional<Board> board() {
+    return peripherals.board();
   }
 
   /**
@@ -200,6 +233,11 @@ public final class Kernel implements AutoCloseable {
     }
   }
 
+  /** The container {@code name}, if the system has one: its figures, its interrupt lines. */
+  public Optional<Container> container(String name) {
+    return Optional.ofNullable(containers.get(name));
+  }
+
   /** A snapshot of every container's figures. */
   public SystemSummary summary() {
     List<ContainerSummary> rows = new ArrayList<>();
@@ -230,6 +268,7 @@ public final class Kernel implements AutoCloseable {
       all.add(c.stop("the system stopped"));
     }
     CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+    peripherals.close();
     scheduler.shutdown();
   }
 

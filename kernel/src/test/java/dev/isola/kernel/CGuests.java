@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -26,14 +27,25 @@ public final class CGuests {
 
   /** Compiles {@code kernel/src/test/guests/NAME.c} into {@code dir/NAME.wasm}, or skips the test. */
   public static Path compile(String name, Path dir) throws IOException, InterruptedException {
+    return compile(name, dir, List.of(name));
+  }
+
+  /**
+   * Compiles the translation units {@code kernel/src/test/guests/SOURCE.c} for each of {@code sources} and links
+   * them into {@code dir/NAME.wasm}, or skips the test.
+   */
+  public static Path compile(String name, Path dir, List<String> sources) throws IOException, InterruptedException {
     assumeTrue(available(), "clang-19 not found: install clang-19 lld-19 wasi-libc libclang-rt-19-dev-wasm32");
-    Path source = root().resolve("kernel/src/test/guests/" + name + ".c");
     Path out = dir.resolve(name + ".wasm");
-    Process p = new ProcessBuilder(List.of("bash", root().resolve("bin/wasm-cc").toString(), "-o", out.toString(),
-        source.toString())).redirectErrorStream(true).start();
+    List<String> command = new ArrayList<>(List.of("bash", root().resolve("bin/wasm-cc").toString(), "-o",
+        out.toString()));
+    for (String s : sources) {
+      command.add(root().resolve("kernel/src/test/guests/" + s + ".c").toString());
+    }
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new IllegalStateException("bin/wasm-cc failed for " + source + ":\n" + output);
+      throw new IllegalStateException("bin/wasm-cc failed for " + sources + ":\n" + output);
     }
     return out;
   }

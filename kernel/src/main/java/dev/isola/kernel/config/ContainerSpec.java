@@ -25,6 +25,11 @@ import java.util.Optional;
  * @param contexts cooperative contexts; empty = a WASI command ({@code _start} run once)
  * @param args command arguments (after argv[0], which is the container's name)
  * @param env command environment
+ * @param peripherals the board resource bound to each of the module's peripheral labels ({@code
+ *     [containers.NAME.peripherals]}, label -> resource name), in file order
+ * @param interrupts the priority of each interrupt line given one ({@code [containers.NAME.interrupts]}, label
+ *     -> 0..99); a line not listed runs at {@link #interruptPriority(String)}'s default
+ * @param maskLimit the longest one of the container's interrupt lines may stay masked before the kernel unmasks it
  */
 public record ContainerSpec(
     String name,
@@ -41,7 +46,10 @@ public record ContainerSpec(
     Map<String, PortalSpec> portalExports,
     List<ContextSpec> contexts,
     List<String> args,
-    Map<String, String> env) {
+    Map<String, String> env,
+    Map<String, String> peripherals,
+    Map<String, Integer> interrupts,
+    Duration maskLimit) {
   /** The lowest priority. */
   public static final int MIN_PRIORITY = 0;
 
@@ -60,6 +68,9 @@ public record ContainerSpec(
   /** Default stack region per extra context: 64 KiB. */
   public static final long DEFAULT_STACK = 64L << 10;
 
+  /** Default mask limit: 10 ms. */
+  public static final Duration DEFAULT_MASK_LIMIT = Duration.ofMillis(10);
+
   public ContainerSpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(module, "module");
@@ -73,6 +84,28 @@ public record ContainerSpec(
     contexts = List.copyOf(contexts);
     args = List.copyOf(args);
     env = SystemSpec.orderedCopy(env);
+    peripherals = SystemSpec.orderedCopy(peripherals);
+    interrupts = SystemSpec.orderedCopy(interrupts);
+    Objects.requireNonNull(maskLimit, "maskLimit");
+  }
+
+  /** A container without peripherals (no bindings, no interrupt priorities, the default mask limit). */
+  public ContainerSpec(String name, Path module, int priority, Criticality criticality, Optional<Budget> budget,
+      long memoryLimitBytes, RestartPolicy restart, Duration watchdog, long stackBytes,
+      Map<String, RegionAccess> regions, List<String> portalImports, Map<String, PortalSpec> portalExports,
+      List<ContextSpec> contexts, List<String> args, Map<String, String> env) {
+    this(name, module, priority, criticality, budget, memoryLimitBytes, restart, watchdog, stackBytes, regions,
+        portalImports, portalExports, contexts, args, env, Map.of(), Map.of(), DEFAULT_MASK_LIMIT);
+  }
+
+  /**
+   * The priority the handler of interrupt line {@code label} runs at: the one {@code [containers.NAME.interrupts]}
+   * gives it, by default one above the container's own (so a handler preempts its container's tasks), at most
+   * {@link #MAX_PRIORITY}.
+   */
+  public int interruptPriority(String label) {
+    Integer given = interrupts.get(label);
+    return given != null ? given : Math.min(priority + 1, MAX_PRIORITY);
   }
 
   /** Whether this container is a WASI command (no contexts: its {@code _start} runs once). */

@@ -1,5 +1,7 @@
 package dev.isola.kernel.config;
 
+import dev.isola.kernel.io.IsolaIo;
+import dev.isola.kernel.irq.IsolaIrq;
 import dev.isola.kernel.sys.IsolaSys;
 import dev.isola.runtime.HostFunction;
 import dev.isola.wasi.Wasi;
@@ -11,8 +13,9 @@ import java.util.Map;
 
 /**
  * The host functions the kernel offers every container, by import module and name, with their types: taken from
- * the very host functions the kernel links ({@link Wasi}, {@link IsolaSys}), so the check and the run cannot
- * disagree about a name or a type.
+ * the very host functions the kernel links ({@link Wasi}, {@link IsolaSys}, the I/O modules of {@link IsolaIo} and
+ * {@link IsolaIrq}), so the check and the run cannot disagree about a name or a type. (Which labels a guest may
+ * open is the peripheral check's business: the functions themselves are offered to every container.)
  */
 final class KernelImports {
   private static final Map<String, Map<String, FuncType>> OFFERED = offered();
@@ -36,6 +39,8 @@ final class KernelImports {
       add(all, wasi.functions());
     }
     add(all, new IsolaSys(null).functions());
+    add(all, IsolaIo.offered());
+    add(all, new IsolaIrq(null).functions());
     return all;
   }
 

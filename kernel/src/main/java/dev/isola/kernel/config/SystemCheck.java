@@ -1,7 +1,11 @@
 package dev.isola.kernel.config;
 
+import dev.isola.hal.need.NeedException;
+import dev.isola.hal.need.Needs;
+import dev.isola.kernel.irq.IsolaIrq;
 import dev.isola.kernel.region.RegionBinder;
 import dev.isola.kernel.region.RegionProblem;
+import dev.isola.toml.Problem;
 import dev.isola.wasm.Export;
 import dev.isola.wasm.ExternKind;
 import dev.isola.wasm.Feature;
@@ -26,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -68,10 +73,28 @@ public final class SystemCheck {
     c.crossReferences();
     c.portalCycles();
     c.budgets();
+    List<PeripheralCheck.ContainerNeeds> needs = new ArrayList<>();
     for (ContainerSpec container : c.spec.containers().values()) {
-      c.module(container);
+      WasmModule module = c.module(container);
+      String shown = c.relative(container.module());
+      needs.add(new PeripheralCheck.ContainerNeeds(container, shown,
+          module == null ? Optional.empty() : c.needs(container, shown, module)));
     }
-    return SystemFile.sorted(c.problems);
+    List<Problem> board = PeripheralCheck.run(file, needs, c.problems);
+    // The board file's own problems come after the system file's: they are about another file.
+    List<Problem> all = new ArrayList<>(Problem.sorted(c.problems));
+    all.addAll(board);
+    return all;
+  }
+
+  /** The module's peripheral needs; empty (and a problem at its module key) if its section is malformed. */
+  private Optional<Needs> needs(ContainerSpec c, String shown, WasmModule module) {
+    try {
+      return Optional.of(ModuleNeeds.read(module));
+    } catch (NeedException e) {
+      problem(key(c, "module"), shown + ": custom section " + Needs.SECTION + " " + e.getMessage());
+      return Optional.empty();
+    }
   }
 
   private void problem(String key, String message) {
@@ -198,13 +221,14 @@ public final class SystemCheck {
     }
   }
 
-  private void module(ContainerSpec c) {
+  /** Checks {@code c}'s module; returns it decoded and valid, or null (with its problem reported). */
+  private WasmModule module(ContainerSpec c) {
     String moduleKey = key(c, "module");
     Path path = c.module();
     String shown = relative(path);
     if (!Files.isRegularFile(path)) {
       problem(moduleKey, Files.isDirectory(path) ? shown + " is a directory, not a module" : "no such file: " + shown);
-      return;
+      return null;
     }
     WasmModule module;
     try {
@@ -212,15 +236,16 @@ public final class SystemCheck {
       Validator.validate(module, FEATURES);
     } catch (IOException e) {
       problem(moduleKey, "cannot read " + shown + ": " + e.getMessage());
-      return;
+      return null;
     } catch (MalformedModuleException e) {
       problem(moduleKey, shown + ": " + e.getMessage());
-      return;
+      return null;
     } catch (InvalidModuleException e) {
       problem(moduleKey, shown + ": " + e.getMessage());
-      return;
+      return null;
     }
     new ModuleCheck(this, c, shown, module).run();
+    return module;
   }
 
   private String relative(Path module) {
@@ -305,7 +330,8 @@ public final class SystemCheck {
           portalImport(imp, m.substring("portal:".length()), wanted, what);
         } else {
           check.problem(moduleKey, what + ", which the kernel cannot satisfy (it offers wasi_snapshot_preview1, "
-              + "isola:sys, portal:NAME for imported portals and region.NAME for mapped regions)");
+              + "isola:sys, the peripheral modules isola:gpio, i2c, spi, uart, adc, pwm, timer and irq, "
+              + "portal:NAME for imported portals and region.NAME for mapped regions)");
         }
       }
       for (RegionProblem rp : RegionBinder.check(c.name(), module, c.regions(), check.spec.regions())) {
@@ -366,19 +392,38 @@ public final class SystemCheck {
       // Its own memory is the first one it defines (after any imported regions); the kernel grows stack regions
       // only when that is memory 0.
       long stackPages = (c.stackBytes() + RegionSpec.PAGE_BYTES - 1) / RegionSpec.PAGE_BYTES;
-      long stacks = !ownMemory0 ? 0
-          : (hasStackPointer() ? Math.max(0, c.contexts().size() - 1) : 0) + (c.portalExports().isEmpty() ? 0 : 1);
+      // The same regions the kernel grows at start (Incarnation.growStacks): one per context after the first and
+      // one for the interrupt task if there is a stack pointer to switch, one for portal calls.
+      long contextStacks = ownMemory0 && hasStackPointer() ? Math.max(0, c.contexts().size() - 1) : 0;
+      long handlerStacks = ownMemory0 && hasStackPointer() && importsIrq() ? 1 : 0;
+      long portalStacks = ownMemory0 && !c.portalExports().isEmpty() ? 1 : 0;
+      long stacks = contextStacks + handlerStacks + portalStacks;
+      List<String> whose = new ArrayList<>();
+      if (contextStacks > 0) {
+        whose.add("contexts after the first");
+      }
+      if (handlerStacks > 0) {
+        whose.add("interrupt handlers");
+      }
+      if (portalStacks > 0) {
+        whose.add("portal stack");
+      }
       Limits limits = space.get(imported).limits();
       long pages = limits.min() + stacks * stackPages;
       String what = shown + " starts with " + SizeText.format(limits.min() * RegionSpec.PAGE_BYTES) + " of memory"
           + (stacks == 0 ? "" : " and needs " + stacks + " stack region" + (stacks == 1 ? "" : "s") + " of "
-          + SizeText.format(stackPages * RegionSpec.PAGE_BYTES) + " (contexts after the first, portal stack)");
+          + SizeText.format(stackPages * RegionSpec.PAGE_BYTES) + " (" + String.join(", ", whose) + ")");
       if (pages * RegionSpec.PAGE_BYTES > c.memoryLimitBytes()) {
         check.problem(key(c, "memory"), what + ", more than the limit " + SizeText.format(c.memoryLimitBytes()));
       } else if (limits.hasMax() && pages > limits.max()) {
         check.problem(key(c, "module"), what + ", more than its memory's maximum of "
             + SizeText.format(limits.max() * RegionSpec.PAGE_BYTES));
       }
+    }
+
+    /** Whether the module imports {@code isola:irq}: the kernel then gives it an interrupt task with a stack. */
+    private boolean importsIrq() {
+      return module.imports().stream().anyMatch(i -> i.module().equals(IsolaIrq.MODULE));
     }
 
     /** Whether the kernel will switch a shadow-stack pointer for this module (the one rule, shared with it). */

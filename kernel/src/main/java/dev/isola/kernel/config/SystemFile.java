@@ -1,14 +1,13 @@
 package dev.isola.kernel.config;
 
+import dev.isola.toml.Locator;
+import dev.isola.toml.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.tomlj.Toml;
-import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
 
 /**
@@ -47,10 +46,8 @@ public final class SystemFile {
     String text;
     try {
       text = Files.readString(absolute);
-    } catch (NoSuchFileException e) {
-      throw new SystemFileException(List.of(new Problem(file, 0, 0, "", "no such file")));
     } catch (IOException e) {
-      throw new SystemFileException(List.of(new Problem(file, 0, 0, "", "cannot read: " + e.getMessage())));
+      throw new SystemFileException(List.of(Problem.unreadable(file, e)));
     }
     return parse(file, absolute, text);
   }
@@ -67,30 +64,15 @@ public final class SystemFile {
   private static SystemFile parse(Path shown, Path absolute, String text) throws SystemFileException {
     TomlParseResult toml = Toml.parse(text);
     Locator locator = new Locator(shown);
-    List<Problem> problems = new ArrayList<>();
-    for (TomlParseError e : toml.errors()) {
-      String message = e.getMessage();
-      // tomlj appends " (line L, column C)" to its messages; the position is already in front of ours.
-      int cut = message.lastIndexOf(" (line ");
-      String reason = cut > 0 ? message.substring(0, cut) : message;
-      // Our messages start in lower case, like the rest of the problems they are listed with.
-      reason = reason.isEmpty() ? reason : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
-      problems.add(new Problem(shown, e.position().line(), e.position().column(), "", reason));
-    }
+    List<Problem> problems = new ArrayList<>(Problem.syntax(shown, toml));
     if (!problems.isEmpty()) {
       throw new SystemFileException(problems);
     }
     SystemSpec spec = new SystemFileReader(absolute, locator, problems).read(toml);
     if (!problems.isEmpty()) {
-      throw new SystemFileException(sorted(problems));
+      throw new SystemFileException(Problem.sorted(problems));
     }
     return new SystemFile(spec, locator);
-  }
-
-  static List<Problem> sorted(List<Problem> problems) {
-    List<Problem> out = new ArrayList<>(problems);
-    out.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
-    return out;
   }
 
   /** The system the file describes, defaults applied. */

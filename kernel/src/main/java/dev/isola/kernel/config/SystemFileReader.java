@@ -1,6 +1,9 @@
 package dev.isola.kernel.config;
 
 import dev.isola.kernel.region.Region;
+import dev.isola.toml.Locator;
+import dev.isola.toml.Problem;
+import dev.isola.toml.Section;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +23,9 @@ import org.tomlj.TomlTable;
 final class SystemFileReader {
   /** Names of containers, regions and portals: they appear in import module names and in logs. */
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+
+  /** A peripheral label, as the module's section writes it (docs/peripherals.md). */
+  private static final Pattern LABEL = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
 
   /** More permits than this is a typo, not a machine. */
   static final int MAX_CPUS = 1024;
@@ -41,22 +47,17 @@ final class SystemFileReader {
     int cpus = Runtime.getRuntime().availableProcessors();
     Duration slice = SystemSpec.DEFAULT_SLICE;
     TierChoice tier = TierChoice.AUTO;
+    Optional<Path> board = Optional.empty();
     Optional<Section> system = root.table("system");
     if (system.isPresent()) {
       Section s = system.get();
       name = s.string("name").orElse(name);
-      Optional<Long> c = s.integer("cpus");
-      if (c.isPresent()) {
-        if (c.get() < 1 || c.get() > MAX_CPUS) {
-          s.problem("cpus", "must be between 1 and " + MAX_CPUS + ", found " + c.get());
-        } else {
-          cpus = c.get().intValue();
-        }
-      }
+      cpus = s.integer("cpus", 1, MAX_CPUS).map(Long::intValue).orElse(cpus);
       slice = positive(s, "slice").orElse(slice);
       tier = s.string("tier")
           .flatMap(t -> keyword(s, "tier", t, TierChoice.values(), TierChoice::keyword))
           .orElse(tier);
+      board = s.string("board").flatMap(b -> s.parsed("board", () -> resolve(b)));
       s.finish();
     }
     Map<String, RegionSpec> regions = new LinkedHashMap<>();
@@ -64,7 +65,7 @@ final class SystemFileReader {
       for (String r : rs.keys()) {
         name(rs, r, "region");
         rs.table(r).ifPresent(region -> {
-          Optional<Long> size = region.has("size") ? region.size("size") : region.missing("size");
+          Optional<Long> size = region.has("size") ? size(region, "size") : region.missing("size");
           size.ifPresent(bytes -> {
             if (bytes <= 0 || bytes % RegionSpec.PAGE_BYTES != 0) {
               region.problem("size", "must be a positive whole number of 64KiB pages, found " + SizeText.format(bytes));
@@ -95,32 +96,24 @@ final class SystemFileReader {
       problems.add(locator.problem("containers", "a system needs at least one container ([containers.NAME])"));
     }
     root.finish();
-    return new SystemSpec(file, name, cpus, slice, tier, regions, containers);
+    return new SystemSpec(file, name, cpus, slice, tier, board, regions, containers);
   }
 
   private Optional<ContainerSpec> container(Section c) {
     String name = c.path().substring("containers.".length());
     int before = problems.size();
     Optional<Path> module = c.requiredString("module").flatMap(m -> c.parsed("module", () -> resolve(m)));
-    int priority = ContainerSpec.DEFAULT_PRIORITY;
-    Optional<Long> p = c.integer("priority");
-    if (p.isPresent()) {
-      if (p.get() < ContainerSpec.MIN_PRIORITY || p.get() > ContainerSpec.MAX_PRIORITY) {
-        c.problem("priority", "must be between " + ContainerSpec.MIN_PRIORITY + " and " + ContainerSpec.MAX_PRIORITY
-            + ", found " + p.get());
-      } else {
-        priority = p.get().intValue();
-      }
-    }
+    int priority = c.integer("priority", ContainerSpec.MIN_PRIORITY, ContainerSpec.MAX_PRIORITY)
+        .map(Long::intValue).orElse(ContainerSpec.DEFAULT_PRIORITY);
     Criticality criticality = c.string("criticality")
         .flatMap(s -> keyword(c, "criticality", s, Criticality.values(), Criticality::keyword))
         .orElse(Criticality.MEDIUM);
     Optional<Budget> budget = c.table("budget").flatMap(this::budget);
-    long memory = c.size("memory").flatMap(m -> atLeast(c, "memory", m, 1)).orElse(ContainerSpec.DEFAULT_MEMORY_LIMIT);
+    long memory = size(c, "memory").flatMap(m -> atLeast(c, "memory", m, 1)).orElse(ContainerSpec.DEFAULT_MEMORY_LIMIT);
     RestartPolicy restart = restart(c);
     Duration watchdog = positive(c, "watchdog").orElse(ContainerSpec.DEFAULT_WATCHDOG);
     long stack = ContainerSpec.DEFAULT_STACK;
-    Optional<Long> st = c.size("stack");
+    Optional<Long> st = size(c, "stack");
     if (st.isPresent()) {
       if (st.get() < 16 || st.get() % 16 != 0) {
         c.problem("stack", "must be a positive multiple of 16 bytes, found " + SizeText.format(st.get()));
@@ -159,12 +152,43 @@ final class SystemFileReader {
       }
       e.finish();
     });
+    Map<String, String> peripherals = new LinkedHashMap<>();
+    c.table("peripherals").ifPresent(ps -> {
+      for (String label : ps.keys()) {
+        label(ps, label);
+        ps.string(label).ifPresent(resource -> {
+          if (resource.isBlank()) {
+            ps.problem(label, "expected the name of a board resource (e.g. \"gpio0.5\", \"tmp102\"), found \"\"");
+          } else {
+            peripherals.put(label, resource);
+          }
+        });
+      }
+      ps.finish();
+    });
+    Map<String, Integer> interrupts = new LinkedHashMap<>();
+    c.table("interrupts").ifPresent(is -> {
+      for (String label : is.keys()) {
+        label(is, label);
+        is.integer(label, ContainerSpec.MIN_PRIORITY, ContainerSpec.MAX_PRIORITY).ifPresent(prio -> {
+          if (prio < priority) {
+            // A handler below its own container would wait for the tasks it is meant to interrupt.
+            is.problem(label, "priority " + prio + " is below the container's own priority " + priority
+                + " (a handler must preempt its container's tasks)");
+          } else {
+            interrupts.put(label, prio.intValue());
+          }
+        });
+      }
+      is.finish();
+    });
+    Duration maskLimit = positive(c, "mask-limit").orElse(ContainerSpec.DEFAULT_MASK_LIMIT);
     c.finish();
     if (problems.size() > before || module.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new ContainerSpec(name, module.get(), priority, criticality, budget, memory, restart,
-        watchdog, stack, regions, imports, exports, contexts, args, env));
+        watchdog, stack, regions, imports, exports, contexts, args, env, peripherals, interrupts, maskLimit));
   }
 
   private Optional<Budget> budget(Section b) {
@@ -249,8 +273,36 @@ final class SystemFileReader {
     }
   }
 
+  /** Peripheral labels are the module's ({@code isola.peripherals}): the same rule as its section's. */
+  private static void label(Section s, String label) {
+    if (!LABEL.matcher(label).matches()) {
+      s.problem(label, "a peripheral label must be 1 to 32 of a-z, 0-9, '_' and '-', starting with a letter");
+    }
+  }
+
+  /** A duration: a string with a unit ({@link DurationText}). */
+  private static Optional<Duration> duration(Section s, String key) {
+    return s.string(key).flatMap(t -> s.parsed(key, () -> DurationText.parse(t)));
+  }
+
+  /** A size: a string with a unit ({@link SizeText}), or an integer number of bytes. */
+  private static Optional<Long> size(Section s, String key) {
+    Optional<Object> v = s.value(key);
+    if (v.isEmpty()) {
+      return Optional.empty();
+    }
+    return switch (v.get()) {
+      case Long bytes -> Optional.of(bytes);
+      case String t -> s.parsed(key, () -> SizeText.parse(t));
+      default -> {
+        s.problem(key, "expected a size such as \"64KiB\", found " + Section.describe(v.get()));
+        yield Optional.empty();
+      }
+    };
+  }
+
   private static Optional<Duration> positive(Section s, String key) {
-    Optional<Duration> d = s.duration(key);
+    Optional<Duration> d = duration(s, key);
     if (d.isPresent() && (d.get().isZero() || d.get().isNegative())) {
       s.problem(key, "must be longer than zero");
       return Optional.empty();

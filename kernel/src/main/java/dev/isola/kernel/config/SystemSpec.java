@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param cpus run permits (virtual CPUs), default the machine's cores
  * @param slice round-robin slice among equal priorities, default 5ms
  * @param tier the execution tier
+ * @param board the board file ({@code [system] board}, resolved against the file's directory); empty = the
+ *     built-in simulated board {@code sim}
  * @param regions shared-memory regions by name
  * @param containers containers by name
  */
@@ -26,6 +28,7 @@ public record SystemSpec(
     int cpus,
     Duration slice,
     TierChoice tier,
+    Optional<Path> board,
     Map<String, RegionSpec> regions,
     Map<String, ContainerSpec> containers) {
   /** Default slice: 5 ms. */
@@ -36,8 +39,23 @@ public record SystemSpec(
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(slice, "slice");
     Objects.requireNonNull(tier, "tier");
+    Objects.requireNonNull(board, "board");
     regions = orderedCopy(regions);
     containers = orderedCopy(containers);
+  }
+
+  /** A system on the built-in simulated board (no {@code [system] board}). */
+  public SystemSpec(Path file, String name, int cpus, Duration slice, TierChoice tier,
+      Map<String, RegionSpec> regions, Map<String, ContainerSpec> containers) {
+    this(file, name, cpus, slice, tier, Optional.empty(), regions, containers);
+  }
+
+  /**
+   * Whether the system needs a board: it names one, or a container binds a peripheral. A system without either
+   * opens none, so it runs (and checks) without any backend installed.
+   */
+  public boolean usesBoard() {
+    return board.isPresent() || containers.values().stream().anyMatch(c -> !c.peripherals().isEmpty());
   }
 
   /** Every portal of the system by name, with its first exporter in file order (the check refuses a second). */

@@ -3,6 +3,7 @@ package dev.isola.kernel.container;
 import dev.isola.kernel.SwapOutcome;
 import dev.isola.kernel.config.ContainerSpec;
 import dev.isola.kernel.config.RestartPolicy;
+import dev.isola.kernel.irq.InterruptController;
 import dev.isola.kernel.sched.Exclusion;
 import dev.isola.kernel.sched.Group;
 import dev.isola.kernel.sched.GroupSpec;
@@ -103,6 +104,15 @@ public final class Container implements PortalExporter {
   /** How the last incarnation ended, if one has. */
   public Optional<Outcome> lastOutcome() {
     return Optional.ofNullable(lastOutcome);
+  }
+
+  /**
+   * The interrupt lines of the running incarnation (empty while none is booted): its figures, and a way for
+   * the kernel's tests and benchmarks to attach sources and trigger lines themselves.
+   */
+  public Optional<InterruptController> interrupts() {
+    Incarnation inc = current;
+    return inc != null && inc.booted() ? Optional.of(inc.interrupts()) : Optional.empty();
   }
 
   /** The scheduler's figures for this container (CPU, budget, activations, deadlines). */

@@ -8,7 +8,8 @@ import java.lang.invoke.MethodType;
 
 /**
  * Host functions wrapped so that the scheduler's watchdog sees every host-call boundary: {@link
- * Task#enterHost()} before, {@link Task#leaveHost()} after (also when the call throws). The watchdog measures a
+ * Task#enterHost()} before, {@link Task#leaveHost()} after (also when the call throws); and so that a normal
+ * return is an interrupt point ({@link Task#interruptPoint()}). The watchdog measures a
  * task's silence from the last safepoint or boundary; a task stuck inside a host call is killed and its thread
  * interrupted.
  */
@@ -55,6 +56,11 @@ final class HostCalls {
       t.leaveHost();
     }
     restartClock();
+    if (t != null && thrown == null) {
+      // A returning host call is an interrupt point too (the guest's stack is as at a call; the tiers allow
+      // re-entry from a host function): a handler pending for this task runs now, not at the next poll.
+      t.interruptPoint();
+    }
   }
 
   private static void restartClock() {

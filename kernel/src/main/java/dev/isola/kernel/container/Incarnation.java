@@ -2,6 +2,9 @@ package dev.isola.kernel.container;
 
 import dev.isola.kernel.config.ContainerSpec;
 import dev.isola.kernel.config.ContextSpec;
+import dev.isola.kernel.io.Handles;
+import dev.isola.kernel.irq.InterruptController;
+import dev.isola.kernel.irq.IsolaIrq;
 import dev.isola.kernel.region.RegionBinder;
 import dev.isola.kernel.sched.Periodic;
 import dev.isola.kernel.sched.Task;
@@ -28,6 +31,7 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -60,6 +64,8 @@ final class Incarnation implements SysHost {
 
   private final Container container;
   private final ContainerSpec spec;
+  /** This incarnation's I/O handles: closed at its end. */
+  private Handles handles;
   final Module module;
   final int number;
   private final AtomicReference<Outcome> outcome = new AtomicReference<>();
@@ -80,6 +86,10 @@ final class Incarnation implements SysHost {
   /** The portal stack: [portalBase, portalTop) of memory 0; 0, 0 when the container exports no portal. */
   private int portalBase;
   private int portalTop;
+  /** The top of the interrupt task's stack region; 0 when the module does not import isola:irq. */
+  private int handlerTop;
+  /** The incarnation's interrupt lines (isola:irq); made with the imports, closed with the incarnation. */
+  private InterruptController interrupts;
   private volatile boolean booted;
 
   Container container() {
@@ -112,6 +122,11 @@ final class Incarnation implements SysHost {
       args.addAll(spec.args());
       wasi = new Wasi(WasiConfig.builder().args(args).env(spec.env())
           .stdin(new ByteArrayInputStream(new byte[0])).stdout(stdout).stderr(stderr).build());
+      interrupts = new InterruptController(container.group(), this::handlerExport,
+          services.peripherals().sources(spec.name()),
+          spec::interruptPriority, spec.maskLimit(), line -> services.log().line(spec.name(), line),
+          (handler, label, trap) -> end(new Outcome.Trapped("interrupt handler " + handler + " (line " + label + ")",
+              trap.getMessage())));
       imports = imports(spec, services, wasi, this);
     } catch (RuntimeException e) {
       end(new Outcome.FailedToStart(e.getMessage()));
@@ -160,6 +175,13 @@ final class Incarnation implements SysHost {
       }
       return;
     }
+    if (handlesInterrupts()) {
+      // Spawned before the contexts, so it is first in line for the exclusion; it gives it up at once (its
+      // awaitWake) unless a line is pending by then.
+      ContextRun ctx = new ContextRun(this, -1, "irq", Optional.empty());
+      Task irqTask = container.group().spawn("irq", () -> runInterrupts(ctx));
+      container.group().attachInterrupts(interrupts, irqTask);
+    }
     booted = true;
     if (spec.isCommand()) {
       running.set(1);
@@ -186,6 +208,14 @@ final class Incarnation implements SysHost {
     for (HostFunction f : new IsolaSys(sys).functions()) {
       imports.define(HostCalls.watched(f));
     }
+    for (HostFunction f : new IsolaIrq(sys instanceof Incarnation inc ? inc.interrupts : null).functions()) {
+      imports.define(HostCalls.watched(f));
+    }
+    Handles table = services.peripherals().table(spec, sys != null);
+    if (sys instanceof Incarnation inc) {
+      inc.handles = table;
+    }
+    dev.isola.kernel.io.IsolaIo.functions(table).forEach(f -> imports.define(HostCalls.watched(f)));
     RegionBinder.define(imports, spec.regions(), services.regions());
     services.portals().define(spec, imports);
     return imports;
@@ -220,6 +250,14 @@ final class Incarnation implements SysHost {
       portalTop = growRegion(memory, pages, "the portal stack");
       portalBase = portalTop - pages * MemoryType.PAGE_SIZE;
     }
+    if (stackPointer != null && handlesInterrupts()) {
+      handlerTop = growRegion(memory, pages, "the interrupt handlers' stack");
+    }
+  }
+
+  /** Whether the module imports isola:irq: only then is there an interrupt task (and its stack). */
+  private boolean handlesInterrupts() {
+    return module.model().imports().stream().anyMatch(i -> i.module().equals(IsolaIrq.MODULE));
   }
 
   private static int growRegion(Memory memory, int pages, String what) {
@@ -275,6 +313,73 @@ final class Incarnation implements SysHost {
   }
 
   /**
+   * The interrupt task: runs the container's handlers when no context owns the exclusion (design.md section
+   * 3), on its own stack region. It waits without the exclusion; the scheduler wakes it, first in line for the
+   * exclusion, when a line becomes pending, and its checkpoint runs the handlers.
+   */
+  private void runInterrupts(ContextRun ctx) {
+    ScopedValue.where(CONTEXT, ctx).run(() -> {
+      Task task = Task.current();
+      task.setPreemptRequest(store::requestSafepoint);
+      try {
+        while (true) {
+          task.awaitWake(Long.MAX_VALUE);
+          serveOnHandlerStack(ctx, task);
+        }
+      } catch (GuestExit e) {
+        end(new Outcome.Exited(e.status()));
+      } catch (Trap t) {
+        // A handler's own trap was reported by the controller (first outcome wins); a kill is the end's.
+        if (task.killReason() == null) {
+          end(new Outcome.Trapped("interrupt task", t.getMessage()));
+        }
+      } catch (WasmException | IllegalArgumentException | IllegalStateException e) {
+        end(new Outcome.Trapped("interrupt task", e.getMessage()));
+      } catch (StackOverflowError e) {
+        end(new Outcome.Trapped("interrupt task", "host stack exhausted"));
+      }
+    });
+  }
+
+  /** Runs the pending handlers (the task's checkpoint does) with {@code __stack_pointer} on the handler stack. */
+  private void serveOnHandlerStack(ContextRun ctx, Task task) {
+    ctx.clock().restart();
+    if (stackPointer == null || handlerTop == 0 || !switchStacks) {
+      task.checkpoint();
+      return;
+    }
+    // Whoever owned the exclusion before saved its own value (it gave the exclusion up in a host call that
+    // switches stacks); restored anyway, so that nothing depends on that.
+    long saved = stackPointer.raw();
+    stackPointer.setRaw(handlerTop);
+    try {
+      task.checkpoint();
+    } finally {
+      stackPointer.setRaw(saved);
+    }
+  }
+
+  /**
+   * A handler's export; none while the instance is being made (a start function cannot attach one). If the
+   * export is wasm-ld's command export wrapper, the function it wraps: a handler must not run libc's exit work
+   * (a stdout flush) in the middle of the code it interrupts (see {@link CommandExport}).
+   */
+  private Function handlerExport(String name) {
+    Instance i = instance;
+    if (i == null) {
+      throw new IllegalStateException("the instance does not exist yet");
+    }
+    Function export = i.function(name); // throws if there is no such export: the controller answers ENOENT
+    OptionalInt wrapped = CommandExport.wrapped(module.model(), name);
+    return wrapped.isPresent() ? i.function(wrapped.getAsInt()) : export;
+  }
+
+  /** This incarnation's interrupt lines. */
+  InterruptController interrupts() {
+    return interrupts;
+  }
+
+  /**
    * The slow path of every poll of this store's code (whoever's thread runs it: a portal call runs here on
    * its caller's): the loop watchdog (see {@link RunClock}), then the scheduler's checkpoint, which may park
    * the thread or throw the kill trap.
@@ -313,6 +418,13 @@ final class Incarnation implements SysHost {
 
   /** Finishes what the guest left: its last unterminated output lines, its open files. */
   void close() {
+    if (interrupts != null) {
+      interrupts.close();
+    }
+    if (handles != null) {
+      // Its peripherals go back to the board now, not when a next incarnation starts (there may be none).
+      container.services().peripherals().release(spec.name(), handles);
+    }
     if (stdout != null) {
       stdout.finish();
       stderr.finish();

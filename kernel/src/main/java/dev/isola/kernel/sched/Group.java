@@ -33,6 +33,14 @@ public final class Group {
   boolean replenishPending;
   long shedSeq;
   private final List<Task> live = new ArrayList<>();
+  /**
+   * The task that runs handlers when no task of the group owns the exclusion, or null. Written under the lock;
+   * volatile because {@link Task#level()} reads it on the task's own thread.
+   */
+  volatile Task interruptTask;
+
+  /** The lines of the current incarnation, or null; read by checkpoints and under the lock. */
+  volatile InterruptLines interruptLines;
 
   /** Read on the checkpoint fast path; written under the lock. */
   volatile long periodEnd;
@@ -156,6 +164,29 @@ public final class Group {
   /** Ends a {@link #suspend()} (the group runs again unless the overload policy sheds it). From any thread. */
   public void resume() {
     scheduler.resume(this);
+  }
+
+  /**
+   * Gives the group interrupt lines (one incarnation's) and the task that runs their handlers when no task of
+   * the group owns the exclusion: it must loop on {@link Task#awaitWake} and call {@link Task#checkpoint()}
+   * when woken (the checkpoint runs the handlers, at level -1: every pending line). Replaces earlier lines.
+   */
+  public void attachInterrupts(InterruptLines lines, Task interruptTask) {
+    scheduler.attachInterrupts(this, lines, interruptTask);
+  }
+
+  /** Takes {@code lines} away again (the incarnation ended); nothing if other lines replaced them. */
+  public void detachInterrupts(InterruptLines lines) {
+    scheduler.detachInterrupts(this, lines);
+  }
+
+  /**
+   * A line of priority {@code priority} became pending (or was unmasked while pending): the task that owns the
+   * exclusion is raised to that priority and asked for a checkpoint, or, if none does, the interrupt task is
+   * woken at that priority. From any thread (an event source's); takes the scheduler's lock briefly.
+   */
+  public void interrupt(int priority) {
+    scheduler.interrupt(this, priority);
   }
 
   /** A snapshot of the group's figures. */

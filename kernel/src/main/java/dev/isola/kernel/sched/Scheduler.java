@@ -33,6 +33,8 @@ public final class Scheduler {
   private final ReentrantLock lock = new ReentrantLock();
 
   private final RunQueue ready = new RunQueue();
+  /** Tasks granted a permit under the lock, to unpark once it is released ({@link #unlock()}). */
+  private final ArrayList<Task> granted = new ArrayList<>();
   private final List<Task> running = new ArrayList<>();
   private int free;
   private final SleepManager sleeps;
@@ -156,7 +158,7 @@ public final class Scheduler {
     try {
       return config.cpus() - free;
     } finally {
-      lock.unlock();
+      unlock();
     }
   }
 
@@ -169,7 +171,7 @@ public final class Scheduler {
       return new SchedulerStats(
           now - startedAt, idleNanos, permitBusyNanos, grants, preemptions, sliceEnds, throttles);
     } finally {
-      lock.unlock();
+      unlock();
     }
   }
 
@@ -196,7 +198,7 @@ public final class Scheduler {
       }
       dispatch(now);
     } finally {
-      lock.unlock();
+      unlock();
     }
   }
 
@@ -231,7 +233,7 @@ public final class Scheduler {
         dispatch(now);
       }
     } finally {
-      lock.unlock();
+      unlock();
     }
     return t;
   }
@@ -253,7 +255,7 @@ public final class Scheduler {
         detach(t);
       }
       if (t.group.owner == t) {
-        releaseOwnership(t.group, now);
+        releaseOwnership(t.group, now, t);
       }
       // Exclusions a kill left behind: handed to the task while it waited in enter(), which then threw
       // before the caller could hold (and close) them.
@@ -266,7 +268,7 @@ public final class Scheduler {
       t.state = Task.State.DONE;
       dispatch(now);
     } finally {
-      lock.unlock();
+      unlock();
     }
     t.group.ended(t);
   }
@@ -315,7 +317,7 @@ public final class Scheduler {
         }
       }
     } finally {
-      lock.unlock();
+      unlock();
     }
     if (park) {
       t.awaitGrant();
@@ -331,7 +333,7 @@ public final class Scheduler {
       makeRunnable(t, now);
       dispatch(now);
     } finally {
-      lock.unlock();
+      unlock();
     }
     t.awaitGrant();
   }
@@ -341,7 +343,8 @@ public final class Scheduler {
     lock.lock();
     try {
       long now = clock.nanoTime();
-      if (wakeable && t.wakePending) {
+      // The interrupt task does not go to sleep with a line left to serve (raised while it owned the exclusion).
+      if (wakeable && (t.wakePending || t.interruptRequested && t.group.interruptTask == t)) {
         t.wakePending = false;
         return true;
       }
@@ -361,7 +364,7 @@ public final class Scheduler {
       }
       dispatch(now);
     } finally {
-      lock.unlock();
+      unlock();
     }
     t.awaitGrant();
     return t.wokenByWake;
@@ -380,7 +383,7 @@ public final class Scheduler {
         t.wakePending = true;
       }
     } finally {
-      lock.unlock();
+      unlock();
     }
   }
 
@@ -392,7 +395,7 @@ public final class Scheduler {
       t.state = Task.State.BLOCKED;
       dispatch(now);
     } finally {
-      lock.unlock();
+      unlock();
     }
     T result;
     try {
@@ -412,7 +415,7 @@ public final class Scheduler {
           dispatch(now);
         }
       } finally {
-        lock.unlock();
+        unlock();
       }
     }
     t.awaitGrant();
@@ -435,7 +438,7 @@ public final class Scheduler {
       other.waiters.addLast(t);
       dispatch(now);
     } finally {
-      lock.unlock();
+      unlock();
     }
     t.awaitGrant();
   }
@@ -450,7 +453,7 @@ public final class Scheduler {
         dispatch(now);
       }
     } finally {
-      lock.unlock();
+      unlock();
     }
   }
 
@@ -476,7 +479,7 @@ public final class Scheduler {
         case DONE -> {}
       }
     } finally {
-      lock.unlock();
+      unlock();
     }
   }
 
@@ -492,7 +495,7 @@ public final class Scheduler {
       t.state = Task.State.BLOCKED;
       dispatch(now);
     } finally {
-      lock.unlock();
+      unlock();
     }
     // A kill may also have interrupted the thread; the flag must not make later parks return at once.
     Thread.interrupted();
@@ -503,7 +506,7 @@ public final class Scheduler {
     try {
       return t.state;
     } finally {
-      lock.unlock();
+      unlock();
     }
   }
 
@@ -517,7 +520,7 @@ public final class Scheduler {
       }
       dispatch(clock.nanoTime());
     } finally {
-      lock.unlock();
+      unlock();
     }
   }
 
@@ -532,7 +535,7 @@ public final class Scheduler {
       }
       dispatch(now);
     } finally {
-      lock.unlock();
+      unlock();
     }
   }
 
@@ -547,7 +550,178 @@ public final class Scheduler {
     shed(g.criticality(), shedHoldNanos);
   }
 
+  // ---- interrupts (design.md section 3) ----
+
+  void attachInterrupts(Group g, InterruptLines lines, Task interruptTask) {
+    lock.lock();
+    try {
+      g.interruptLines = lines;
+      g.interruptTask = interruptTask;
+    } finally {
+      unlock();
+    }
+  }
+
+  void detachInterrupts(Group g, InterruptLines lines) {
+    lock.lock();
+    try {
+      if (g.interruptLines == lines) {
+        g.interruptLines = null;
+        g.interruptTask = null;
+      }
+    } finally {
+      unlock();
+    }
+  }
+
+  /** {@link Group#interrupt}: from any thread. */
+  void interrupt(Group g, int priority) {
+    lock.lock();
+    try {
+      long now = clock.nanoTime();
+      Task o = g.owner;
+      if (o != null && o.group == g) {
+        raiseOwner(o, priority);
+      } else {
+        // Nobody of the group runs its instance (or a portal caller does): its interrupt task takes the
+        // exclusion next, ahead of the group's other waiters.
+        wakeInterruptTask(g, null, now);
+      }
+      dispatch(now);
+    } finally {
+      unlock();
+    }
+  }
+
+  /**
+   * Before each handler a task runs: true if a line above its level is pending, and the task's raise is set to
+   * that line's priority (lower than the last handler's, possibly); else the raise and the request are given
+   * back. Under the lock, so that a line raised meanwhile is never lost: its {@link #interrupt} comes after
+   * this check and raises the task again.
+   */
+  boolean moreInterrupts(Task t) {
+    lock.lock();
+    try {
+      InterruptLines lines = t.group.interruptLines;
+      int pending = lines == null ? -1 : lines.pendingPriority();
+      if (pending > t.level()) {
+        t.raised = pending; // running: in no queue
+        return true;
+      }
+      t.interruptRequested = false;
+      t.raised = -1;
+      return false;
+    } finally {
+      unlock();
+    }
+  }
+
+  /** The group's lines went away (its incarnation ended) while {@code t} served them. */
+  void dropInterrupts(Task t) {
+    lock.lock();
+    try {
+      t.interruptRequested = false;
+      t.raised = -1;
+    } finally {
+      unlock();
+    }
+  }
+
+  /**
+   * Releases the lock, then unparks the tasks granted a permit meanwhile. Every method releases the lock this
+   * way. A grant is already visible in the task's state and its {@code granted} flag, so the unpark only
+   * makes its thread look: it may come late, or twice, never too early. (Under a reentrant hold the inner
+   * release unparks while the outer still holds the lock: correct, only not quicker.)
+   */
+  private void unlock() {
+    Task[] wake = null;
+    if (!granted.isEmpty()) {
+      wake = granted.toArray(new Task[0]);
+      granted.clear();
+    }
+    lock.unlock();
+    if (wake != null) {
+      for (Task t : wake) {
+        LockSupport.unpark(t.thread);
+      }
+    }
+  }
+
   // ---- mechanism: everything below runs under the lock ----
+
+  /**
+   * {@code t} owns its own group's exclusion: if a line above its level is pending it serves it at its next
+   * checkpoint, raised to the line's priority meanwhile (so that it gets a permit before lower work).
+   */
+  private void raiseOwner(Task t, int priority) {
+    if (priority <= t.level()) {
+      return; // it runs at or above the line: it serves it after its handler, or the interrupt task does later
+    }
+    raise(t, priority);
+    t.interruptRequested = true;
+    if (t.state == Task.State.RUNNING) {
+      t.requestPreempt();
+    }
+  }
+
+  /** Raises {@code t} to at least {@code priority}, moving it within the run queue if it waits there. */
+  private void raise(Task t, int priority) {
+    if (priority <= t.raised) {
+      return;
+    }
+    if (t.state == Task.State.READY) {
+      ready.remove(t); // found under the old priority: the queue is indexed by it
+      t.raised = priority;
+      ready.addFirst(t);
+    } else {
+      t.raised = priority;
+    }
+  }
+
+  /**
+   * If a line of {@code g} is pending, wakes the group's interrupt task at its priority, first in line for the
+   * exclusion (the exclusion is free: it takes it; else it waits at the head of the waiters). {@code releasing}
+   * is the task giving the exclusion up, if any: the interrupt task itself cannot be woken by its own sleep.
+   */
+  private void wakeInterruptTask(Group g, Task releasing, long now) {
+    Task h = g.interruptTask;
+    InterruptLines lines = g.interruptLines;
+    if (h == null || lines == null || h == releasing) {
+      return;
+    }
+    int p = lines.pendingPriority();
+    if (p < 0) {
+      return;
+    }
+    raise(h, p);
+    h.interruptRequested = true;
+    if (h.state == Task.State.SLEEPING && h.wakeable) {
+      h.wokenByWake = true;
+      cancelWakeTimer(h);
+      if (g.owner == null) {
+        g.owner = h;
+        enqueue(h, now);
+      } else if (g.owner != h) {
+        h.state = Task.State.WAITING_OWNER;
+        h.waitingFor = g;
+        g.waiters.addFirst(h);
+      }
+    } else if (h.state != Task.State.DONE) {
+      // On its way already (waiting for the exclusion, a permit or its budget), or asleep inside a handler.
+      h.wakePending = true;
+    }
+  }
+
+  /** A task of {@code g} takes its exclusion: raised if a line above its level waits (see raiseOwner). */
+  private void raiseIfPending(Task t) {
+    InterruptLines lines = t.group.interruptLines;
+    if (lines != null) {
+      int p = lines.pendingPriority();
+      if (p >= 0) {
+        raiseOwner(t, p);
+      }
+    }
+  }
 
   /**
    * {@code t} stops running of its own accord (yield, sleep, block): charged, its permit given back, and its
@@ -558,7 +732,10 @@ public final class Scheduler {
     t.charge(now);
     releasePermit(t, now);
     if (t.foreign.isEmpty()) {
-      releaseOwnership(t.group, now);
+      // Lines it was raised for but did not serve go to the interrupt task with the exclusion.
+      t.raised = -1;
+      t.interruptRequested = false;
+      releaseOwnership(t.group, now, t);
     }
   }
 
@@ -572,6 +749,7 @@ public final class Scheduler {
       return;
     }
     g.owner = t;
+    raiseIfPending(t);
     enqueue(t, now);
   }
 
@@ -602,12 +780,27 @@ public final class Scheduler {
 
   /** Hands the exclusion of {@code g} to its next waiter (its own task or a portal caller), or frees it. */
   private void releaseOwnership(Group g, long now) {
+    releaseOwnership(g, now, null);
+  }
+
+  /**
+   * As above; a pending interrupt line puts the group's interrupt task first ({@code releasing}: the task
+   * giving the exclusion up, see {@link #wakeInterruptTask}).
+   */
+  private void releaseOwnership(Group g, long now, Task releasing) {
+    g.owner = null;
+    wakeInterruptTask(g, releasing, now);
+    if (g.owner != null) {
+      return; // the interrupt task took it
+    }
     Task next = g.waiters.pollFirst();
     g.owner = next;
     if (next != null) {
       next.waitingFor = null;
       if (next.group != g) {
         next.foreign.add(g);
+      } else {
+        raiseIfPending(next);
       }
       enqueue(next, now);
     }
@@ -680,7 +873,9 @@ public final class Scheduler {
     t.watchdogFired = false;
     t.granted = true;
     grants++;
-    LockSupport.unpark(t.thread);
+    // Unparked after the lock is released (unlock()): a virtual thread's unpark wakes a carrier, an OS call of
+    // several microseconds that would hold the lock meanwhile, and the woken task's first step often takes it.
+    granted.add(t);
     // The watchdog is poked when the task has resumed with the permit (Task.startRunning), not here.
   }
 
@@ -785,7 +980,7 @@ public final class Scheduler {
       dispatch(now);
       return sleeps.delay(now);
     } finally {
-      lock.unlock();
+      unlock();
     }
   }
 
@@ -804,7 +999,7 @@ public final class Scheduler {
       }
       return out;
     } finally {
-      lock.unlock();
+      unlock();
     }
   }
 

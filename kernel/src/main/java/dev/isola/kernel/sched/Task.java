@@ -63,6 +63,19 @@ public final class Task {
   /** Foreign groups' exclusions held (portal calls); while any, blocking keeps the home exclusion too. */
   final List<Group> foreign = new ArrayList<>(1);
 
+  // Interrupts (design.md section 3; the package documentation, "Interrupts").
+  /**
+   * The priority of the highest pending interrupt line this task was raised to (it owns its group's exclusion,
+   * so it runs the handler at its next checkpoint), or -1. Written under the lock, and only while the task is
+   * in no priority-ordered queue (or after taking it out: see {@code Scheduler.raise}); read on the
+   * checkpoint's fast path.
+   */
+  volatile int raised = -1;
+  /** The priority of the innermost handler this task runs, or -1. Written only by its own thread, running. */
+  volatile int handlerLevel = -1;
+  /** Set under the lock when a line above {@link #level()} became pending: the next checkpoint services it. */
+  volatile boolean interruptRequested;
+
   /** Set under the lock by the scheduler, read by the task's thread while it parks. */
   volatile boolean granted;
   /** Asked by the scheduler (under the lock) to give the permit back at the next checkpoint. */
@@ -148,9 +161,48 @@ public final class Task {
     return group;
   }
 
-  /** The group's priority: a task always runs at its group's priority. */
+  /**
+   * The priority the task runs (or waits) at: its group's, raised to that of a pending interrupt line it is to
+   * serve and to that of the handler it runs (the one priority space of design.md section 3).
+   */
   public int priority() {
-    return group.priority();
+    return Math.max(group.priority(), Math.max(raised, handlerLevel));
+  }
+
+  /**
+   * The running priority interrupt lines must exceed to preempt this task: the handler it runs, else its
+   * group's priority, or -1 for the group's interrupt task between handlers (it exists to run them all).
+   */
+  public int level() {
+    int h = handlerLevel;
+    if (h >= 0) {
+      return h;
+    }
+    return group.interruptTask == this ? -1 : group.priority();
+  }
+
+  /**
+   * Enters a handler of priority {@code priority} (from {@link InterruptLines#service}, on this task's thread):
+   * the task runs at that priority, and only higher lines preempt it. Returns the level to give back to
+   * {@link #leaveHandler}.
+   */
+  public int enterHandler(int priority) {
+    // Without the lock: only this thread writes the level, and the task runs (it is in no queue), so the
+    // level changes its place nowhere. The thread that raised the line often still holds the lock when the
+    // task sees the request; waiting for it here parked the task (and unmounted it) on every interrupt. The
+    // raise stays until the service ends (moreInterrupts, under the lock), so the priority never drops below
+    // a line still pending.
+    int saved = handlerLevel;
+    handlerLevel = priority;
+    return saved;
+  }
+
+  /**
+   * Leaves a handler entered by {@link #enterHandler}; {@code saved} is what that returned. A better task
+   * waiting for the permit gets it at the next checkpoint (its fast path compares priorities).
+   */
+  public void leaveHandler(int saved) {
+    handlerLevel = saved;
   }
 
   /** CPU time this task held a permit for, charged at checkpoints and releases. */
@@ -215,6 +267,52 @@ public final class Task {
     int prio = priority();
     if (best > prio || (best == prio && now - sliceStart >= scheduler.sliceNanos)) {
       scheduler.reschedule(this, now);
+    }
+    if (interruptRequested) {
+      serviceInterrupts();
+    }
+  }
+
+  /**
+   * An interrupt point outside the store's polls: the end of a host call (the kernel calls it when a host
+   * function returns normally). A guest that calls the host in a tight loop reaches its next poll only after
+   * a whole chunk of such calls; here the pending handlers run at once, nested as at a checkpoint. Costs one
+   * volatile read when nothing is pending.
+   */
+  public void interruptPoint() {
+    if (interruptRequested) {
+      serviceInterrupts();
+    }
+  }
+
+  /**
+   * Runs the pending interrupt handlers above this task's level as nested calls, then gives the raise back.
+   * Not inside a portal call (a foreign exclusion held): the handler would run in the middle of another
+   * container's code and keep it held; it runs at the first checkpoint back home.
+   */
+  private void serviceInterrupts() {
+    if (!foreign.isEmpty()) {
+      return;
+    }
+    InterruptLines lines = group.interruptLines;
+    // moreInterrupts sets the raise to the next line's priority (under the lock, so that a line raised
+    // meanwhile is never lost); a task waiting at a priority between that line and the last one gets the
+    // permit first: the last handler's priority no longer counts.
+    while (scheduler.moreInterrupts(this)) {
+      if (scheduler.bestReady > priority()) {
+        scheduler.reschedule(this, scheduler.clock.nanoTime());
+      }
+      if (lines == null || !lines.service(this)) {
+        lines = group.interruptLines; // replaced or taken away meanwhile: look again
+        if (lines == null) {
+          scheduler.dropInterrupts(this);
+          return;
+        }
+      }
+    }
+    // Back at the priority of the interrupted code: a task that waited for this permit gets it now.
+    if (scheduler.bestReady > priority()) {
+      scheduler.reschedule(this, scheduler.clock.nanoTime());
     }
   }
 

@@ -85,6 +85,19 @@
  *       suspended, shed, sleeping, blocked or waiting for an exclusion is not silence. A watchdog of "guest
  *       code ran too long without a host call" (the kernel's loop watchdog) must likewise compare differences
  *       of {@link dev.isola.kernel.sched.Task#runNanos()} (time run holding a permit), never of wall time.
+ *   <li><b>Interrupts</b> (design.md section 3; the lines themselves are {@code dev.isola.kernel.irq}'s, seen
+ *       here through {@link dev.isola.kernel.sched.InterruptLines}): a task's priority is its group's, raised
+ *       to a pending line's ({@code Task.raised}, set under the lock, the task moved within the run queue if
+ *       it waits there) and to the handler it runs ({@code Task.handlerLevel}). {@link
+ *       dev.isola.kernel.sched.Group#interrupt} raises the task that owns the group's exclusion and asks it for
+ *       a checkpoint, or, with no owner, wakes the group's interrupt task first in line for the exclusion; a
+ *       task that gives the exclusion up with a line pending hands it to the interrupt task the same way. At a
+ *       checkpoint (or {@link dev.isola.kernel.sched.Task#interruptPoint()}, a host call's return) the owner
+ *       runs the lines above its {@link dev.isola.kernel.sched.Task#level()} one at a time, highest first;
+ *       before each it drops to that line's priority (under the lock: a line raised meanwhile is never lost)
+ *       and gives way to any better ready task, so a line never runs above work of a higher priority than its
+ *       own. Handler time is the task's time: charged to the group, stopped by its budget, held while it is
+ *       shed or paused. Not inside a portal call (a foreign exclusion held): at the first checkpoint back home.
  *   <li><b>Kill</b>: a killed task throws {@code Trap(INTERRUPTED, reason)} at its next checkpoint, or at once
  *       from whatever wait it is in; a task in {@link dev.isola.kernel.sched.Task#block} is interrupted.
  * </ul>

@@ -162,8 +162,9 @@ class SystemCheckTest {
         at + "wasi_snapshot_preview1.no_such_call, which the kernel does not offer (see sdk/isola.h and WASI"
             + " preview 1)",
         at + "isola:sys.teleport, which the kernel does not offer (see sdk/isola.h and WASI preview 1)",
-        at + "env.memory, which the kernel cannot satisfy (it offers wasi_snapshot_preview1, isola:sys,"
-            + " portal:NAME for imported portals and region.NAME for mapped regions)",
+        at + "env.memory, which the kernel cannot satisfy (it offers wasi_snapshot_preview1, isola:sys, the"
+            + " peripheral modules isola:gpio, i2c, spi, uart, adc, pwm, timer and irq, portal:NAME for imported"
+            + " portals and region.NAME for mapped regions)",
         at + "portal:thermo.read_raw with type (i32) -> (i32), but the portal declares (out) -> i32, that is"
             + " (i32 i32) -> (i32)",
         at + "portal:thermo.read_kelvin, but portal thermo has no function read_kelvin (it has read_celsius,"
@@ -298,6 +299,35 @@ class SystemCheckTest {
     assertEquals(List.of("system.toml:24:1: containers.display.module: display.wasm starts with 64KiB of memory"
             + " and needs 3 stack regions of 64KiB (contexts after the first, portal stack), more than its memory's"
             + " maximum of 192KiB"), check(base + display.formatted("1MiB")));
+  }
+
+  /** A module with a stack pointer that imports isola:irq gets one more stack region at start: its interrupt task's. */
+  @Test
+  void theInterruptTasksStackMustFitTheMemoryToo() throws Exception {
+    wat("sensor.wasm", SENSOR);
+    String module = """
+        (module
+          %s
+          (memory 1)
+          (global (mut i32) (i32.const 1024))
+          (func (export "a")))
+        """;
+    String display = """
+        [containers.display]
+        module = "display.wasm"
+        memory = "%s"
+        contexts = [{ export = "a" }]
+        """;
+    String base = SYSTEM.substring(0, SYSTEM.indexOf("[containers.display]"));
+    String irq = "(import \"isola:irq\" \"overflows\" (func (param i32) (result i64)))";
+    wat("display.wasm", module.formatted(irq));
+    assertEquals(List.of("system.toml:25:1: containers.display.memory: display.wasm starts with 64KiB of memory"
+            + " and needs 1 stack region of 64KiB (interrupt handlers), more than the limit 64KiB"),
+        check(base + display.formatted("64KiB")));
+    assertEquals(List.of(), check(base + display.formatted("128KiB")));
+    // Without isola:irq there is no interrupt task, so no region: the module fits its one page.
+    wat("display.wasm", module.formatted(""));
+    assertEquals(List.of(), check(base + display.formatted("64KiB")));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.isola.toml.Problem;
 import dev.isola.wasm.ValType;
 import java.nio.file.Path;
 import java.time.Duration;
