@@ -1,16 +1,17 @@
 package dev.isola.cli;
 
+import dev.isola.hal.Boards;
 import dev.isola.kernel.config.ContainerSpec;
 import dev.isola.kernel.config.ContextSpec;
 import dev.isola.kernel.config.DurationText;
 import dev.isola.kernel.config.PortalSpec;
-import dev.isola.kernel.config.Problem;
 import dev.isola.kernel.config.RegionSpec;
 import dev.isola.kernel.config.SizeText;
 import dev.isola.kernel.config.SystemCheck;
 import dev.isola.kernel.config.SystemFile;
 import dev.isola.kernel.config.SystemFileException;
 import dev.isola.kernel.config.SystemSpec;
+import dev.isola.toml.Problem;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,10 +30,12 @@ import picocli.CommandLine.Parameters;
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-        "Checks a system file and every module it names, without starting anything (docs/system-file.md).",
+        "Checks a system file and every module it names, without starting anything (docs/system-file.md):",
+        "also each module's peripheral needs against its bindings and the board (docs/peripherals.md).",
         "Prints every problem as 'file:line:col: key: message' and exits with 7, or prints a summary."})
 final class CheckCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "SYSTEM.toml", description = "The system file.")
+  @Parameters(index = "0", paramLabel = "SYSTEM", converter = SystemFileConverter.class,
+      description = "The system file, or a directory holding system.toml.")
   Path system;
 
   private final Terminal terminal;
@@ -76,6 +79,17 @@ final class CheckCommand implements Callable<Integer> {
           SizeText.format(c.memoryLimitBytes()), c.restart().kind().keyword(), runs(c));
     }
     table.print(out, "  ");
+    if (s.usesBoard()) {
+      out.println("  board: " + s.board().map(this::shown).orElse(Boards.DEFAULT + " (built in)"));
+    }
+    for (ContainerSpec c : s.containers().values()) {
+      if (!c.peripherals().isEmpty()) {
+        List<String> bindings = new ArrayList<>();
+        c.peripherals().forEach((label, resource) -> bindings.add(label + " = " + resource
+            + (c.interrupts().containsKey(label) ? " (interrupt at " + c.interrupts().get(label) + ")" : "")));
+        out.println("  peripherals of " + c.name() + ": " + String.join(", ", bindings));
+      }
+    }
     for (RegionSpec r : s.regions().values()) {
       String mappers = s.containers().values().stream().filter(c -> c.regions().containsKey(r.name()))
           .map(c -> c.name() + " " + c.regions().get(r.name()).keyword()).collect(Collectors.joining(", "));
@@ -90,6 +104,12 @@ final class CheckCommand implements Callable<Integer> {
           + String.join(", ", p.functions().keySet()) + "), imported by "
           + (importers.isEmpty() ? "none" : String.join(", ", importers)));
     }
+  }
+
+  /** {@code board} as the user would name it: relative to the working directory when it is below it. */
+  private String shown(Path board) {
+    Path here = Path.of("").toAbsolutePath();
+    return board.startsWith(here) ? here.relativize(board).toString() : board.toString();
   }
 
   private static String runs(ContainerSpec c) {

@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
         "Shows what a module contains.",
-        "Its sections (offsets and sizes), imports, exports, memories, tables, globals, custom sections",
+        "Its sections (offsets and sizes), imports, exports, memories, tables, globals, custom sections,",
+        "peripheral needs (the isola.peripherals section: kind, label, constraints; docs/peripherals.md)",
         "and functions, with their names from the name section.",
         "With --compile: what the compiler makes of it (methods, bytecode sizes, fallbacks)."})
 final class InspectCommand extends ModuleCommand implements Callable<Integer> {

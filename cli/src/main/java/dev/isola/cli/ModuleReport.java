@@ -1,5 +1,9 @@
 package dev.isola.cli;
 
+import dev.isola.hal.need.Need;
+import dev.isola.hal.need.NeedException;
+import dev.isola.hal.need.Needs;
+import dev.isola.kernel.config.ModuleNeeds;
 import dev.isola.wasm.ConstExpr;
 import dev.isola.wasm.Export;
 import dev.isola.wasm.ExternKind;
@@ -98,6 +102,19 @@ final class ModuleReport {
       t.row(c.name(), c.payload().length + " bytes");
     }
     block(out, "custom sections", module.customSections().size(), t);
+
+    try {
+      Needs declared = ModuleNeeds.read(module);
+      t = new TextTable();
+      for (Need n : declared.all()) {
+        t.row(n.kind().keyword(), n.label(), n.constraintText(), n.canInterrupt() ? "interrupt line" : "");
+      }
+      block(out, "peripherals", declared.all().size(), t);
+    } catch (NeedException e) {
+      // The section's first mistake; the rest of the module is still shown (inspecting is how one finds out why).
+      out.println();
+      out.println("peripherals: custom section " + Needs.SECTION + " " + e.getMessage());
+    }
 
     List<FuncType> functions = module.functionSpaceTypes();
     int importedFunctions = module.importedFunctionCount();

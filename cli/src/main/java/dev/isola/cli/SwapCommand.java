@@ -22,10 +22,11 @@ import picocli.CommandLine.Parameters;
     name = "swap",
     mixinStandardHelpOptions = true,
     description = {
-        "Replaces one container's module in a running system (started by 'isola run SYSTEM.toml').",
+        "Replaces one container's module in a running system (started by 'isola run SYSTEM').",
         "Prints 'swapped', 'refused: why' (exit 8) or 'rolled back: why' (exit 8)."})
 final class SwapCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "SYSTEM.toml", description = "The running system's file (names its socket).")
+  @Parameters(index = "0", paramLabel = "SYSTEM", converter = SystemFileConverter.class,
+      description = "The running system's file, or its directory (the file names its socket).")
   Path system;
 
   @Parameters(index = "1", paramLabel = "CONTAINER", description = "The container whose module to replace.")

@@ -67,4 +67,14 @@ class CheckCommandTest {
     assertEquals(ExitCode.SYSTEM_FILE.code(), r.status());
     assertEquals(dir.resolve("none.toml") + ": no such file\n1 problem\n", r.stderr());
   }
+
+  @Test
+  void aDirectoryStandsForItsSystemToml() {
+    Cli.Result r = Cli.run("check", demo().getParent().toString());
+    assertEquals(0, r.status(), r.stderr());
+    assertTrue(r.out().startsWith(demo() + ": ok: system demo"), r.out());
+    Cli.Result empty = Cli.run("check", dir.toString());
+    assertEquals(ExitCode.SYSTEM_FILE.code(), empty.status());
+    assertEquals(dir.resolve("system.toml") + ": no such file\n1 problem\n", empty.stderr());
+  }
 }

@@ -3,7 +3,9 @@ package dev.isola.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.isola.kernel.ControlSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -103,5 +105,18 @@ class RunCommandTest {
         "--socket", socket);
     assertEquals(ExitCode.IO_ERROR.code(), nobody.status());
     assertTrue(nobody.stderr().startsWith("isola: no running system answers on "), nobody.stderr());
+  }
+
+  @Test
+  void runAndSwapTakeADirectoryForItsSystemToml() throws Exception {
+    Files.copy(system(""), dir.resolve("system.toml"));
+    Cli.Result r = Cli.run("run", dir.toString(), "--for", "400ms", "--socket", dir.resolve("s").toString());
+    assertEquals(0, r.status(), r.stderr());
+    assertTrue(r.out().contains("worker | v1\n"), r.out());
+    // swap reads the directory's system.toml for the system's name, hence its default socket: nobody answers there.
+    Cli.Result swap = Cli.run("swap", dir.toString(), "worker", dir.resolve("v2.wasm").toString());
+    assertEquals(ExitCode.IO_ERROR.code(), swap.status(), swap.stderr());
+    assertTrue(swap.stderr().startsWith("isola: no running system answers on " + ControlSocket.defaultPath("clitest")),
+        swap.stderr());
   }
 }

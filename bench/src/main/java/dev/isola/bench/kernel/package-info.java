@@ -1,6 +1,7 @@
 /**
  * Kernel measurements (issue 4): the scheduler's ({@code SchedBench}: permit handoff, wake-up latency under
- * load, CPU share against budget, idle CPU) and the containers' (portal round trips, heap per container). Plain
+ * load, CPU share against budget, idle CPU), the containers' (portal round trips, heap per container) and, for
+ * issue 5, interrupt latency ({@code IrqBench}: event to the handler's first instruction, idle and under load). Plain
  * mains rather than JMH where the figure is a distribution over wall-clock time (lateness percentiles) or a
  * whole-process measure (CPU time while idle).
  */

@@ -12,9 +12,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The C compilers the corpus tests need: {@code clang-19} for wasm32-wasi (Debian's clang-19, lld-19, wasi-libc
  * and libclang-rt-19-dev-wasm32) and the host's {@code cc}. Tests call {@link #assumeAvailable()} so a machine
- * without them skips rather than fails; CI installs them.
+ * without them skips rather than fails; CI installs them. Public for the other end-to-end tests that rebuild
+ * committed modules (the greenhouse's).
  */
-final class Toolchain {
+public final class Toolchain {
   private static Boolean available;
 
   private Toolchain() {}
@@ -26,13 +27,13 @@ final class Toolchain {
     return available;
   }
 
-  static void assumeAvailable() {
+  public static void assumeAvailable() {
     assumeTrue(available(), "clang-19 or cc not found: install clang-19 lld-19 wasi-libc libclang-rt-19-dev-wasm32"
         + " (CI does) to compile the C corpus");
   }
 
   /** The repository's root, from the build's {@code isola.root} (the working directory's parent otherwise). */
-  static Path root() {
+  public static Path root() {
     String root = System.getProperty("isola.root");
     return root != null ? Path.of(root) : Path.of("..").toAbsolutePath().normalize();
   }
@@ -85,7 +86,7 @@ final class Toolchain {
   record Result(int status, String stdout) {}
 
   /** Runs a build command; throws with its output if it fails. */
-  static void check(List<String> command) throws IOException, InterruptedException {
+  public static void check(List<String> command) throws IOException, InterruptedException {
     var builder = new ProcessBuilder(command).redirectErrorStream(true);
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
