@@ -35,7 +35,10 @@ import java.util.concurrent.locks.LockSupport;
  * reports the reading. The containers run in the kernel's own {@link Container}s (incarnations, the interrupt
  * task, {@code isola:sys}, the scheduler) with a zero epoch, so the guest's {@code now()} is {@link
  * System#nanoTime()} and the two readings compare directly. One event at a time, 100-600 us apart; p50, p99
- * and max over the events after a warm-up. Cases:
+ * and max over the events after a warm-up of 10000 events (3-4 s): with 2000, the event path was still in
+ * C1's profiling tier and C2 compiled it during the measurement, so the figures mixed start-up with steady
+ * state (idle p50 13 us in a fresh JVM, 6 us once warm; in one loaded run 15 of the 20 millisecond outliers
+ * came in the first 5000 measured events). {@code warmup 2000} gives the old figures. Cases:
  *
  * <ul>
  *   <li>{@code idle}: the device container's only context sleeps; the handler runs on its interrupt task
@@ -48,8 +51,9 @@ import java.util.concurrent.locks.LockSupport;
  * </ul>
  *
  * Run: {@code java -XX:+UseZGC -cp "$(cat bench/target/bench-classpath.txt):bench/target/classes"
- * dev.isola.bench.kernel.IrqBench [events N] [compiled] [idle|loaded|nested|nested-loaded]...} (all four,
- * 20000 events each, on the interpreter, when none is named).
+ * dev.isola.bench.kernel.IrqBench [events N] [warmup N] [compiled] [idle|loaded|nested|nested-loaded]...} (all
+ * four, 20000 events each, on the interpreter, when none is named). {@code WakeFloor} measures the JDK's floor
+ * under the idle case.
  */
 public final class IrqBench {
   /**
@@ -103,22 +107,24 @@ public final class IrqBench {
 
   public static void main(String[] args) throws Exception {
     int events = 20_000;
+    int warmup = 10_000;
     boolean compiled = false;
     List<String> which = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "events" -> events = Integer.parseInt(args[++i]);
+        case "warmup" -> warmup = Integer.parseInt(args[++i]);
         case "compiled" -> compiled = true;
         case "idle", "loaded", "nested", "nested-loaded" -> which.add(args[i]);
         default -> throw new IllegalArgumentException(
-            "unknown argument " + args[i] + " ([events N] [compiled] idle|loaded|nested|nested-loaded)");
+            "unknown argument " + args[i] + " ([events N] [warmup N] [compiled] idle|loaded|nested|nested-loaded)");
       }
     }
     if (which.isEmpty()) {
       which = List.of("idle", "loaded", "nested", "nested-loaded");
     }
     for (String w : which) {
-      System.out.println(measure(w, events, compiled).line());
+      System.out.println(measure(w, events, warmup, compiled).line());
     }
   }
 
@@ -176,7 +182,12 @@ public final class IrqBench {
     }
   }
 
+  /** One case with a short warm-up (a fifth of the events, at most 2000): for smoke tests. */
   static Result measure(String mode, int events, boolean compiled) throws Exception {
+    return measure(mode, events, Math.min(2_000, events / 5), compiled);
+  }
+
+  static Result measure(String mode, int events, int warmup, boolean compiled) throws Exception {
     boolean nested = mode.startsWith("nested");
     boolean loaded = mode.endsWith("loaded");
     int cpus = Runtime.getRuntime().availableProcessors();
@@ -184,11 +195,13 @@ public final class IrqBench {
     Engine engine = Engine.of(EngineConfig.of(tier));
     Scheduler scheduler = Scheduler.start(SchedulerConfig.of(cpus, Duration.ofMillis(5)));
     AtomicLong stamp = new AtomicLong();
+    Thread bench = Thread.currentThread();
     // Epoch 0: the guest's now() is the scheduler's clock, System.nanoTime().
     Services services = new Services(engine, scheduler, Map.of(), Map.of(), (importer, imports) -> { },
         (container, text) -> {
           if (text.startsWith("t=")) {
             stamp.set(Long.parseLong(text.substring(2)));
+            LockSupport.unpark(bench); // after the reading: the wake-up is not measured
           }
         }, 0);
     Module device = engine.compile(TextParser.parseModule(DEVICE, SystemCheck.FEATURES));
@@ -211,7 +224,6 @@ public final class IrqBench {
       throw new IllegalStateException("attach failed");
     }
     Thread.sleep(200);
-    int warmup = Math.min(2_000, events / 5);
     long[] latency = new long[events];
     for (int i = -warmup; i < events; i++) {
       stamp.set(0);
@@ -219,10 +231,12 @@ public final class IrqBench {
       source.fire();
       long deadline = t0 + 1_000_000_000L;
       long t;
-      // Parked, not spinning: the readings are the guest's and t0, so the bench's own wait needs no CPU (on a
-      // 2-core machine a spinning bench thread would take a core from the guest).
+      // Parked until the handler's log unparks it: the readings are the guest's and t0, so the bench's own wait
+      // needs no CPU. Neither spinning nor polling: on a 2-core machine a bench thread waking every 20 us to look
+      // took a core from the guest often enough to add ~5 us to the median (a bare unpark harness: 14 us polled,
+      // 7 us woken).
       while ((t = stamp.get()) == 0) {
-        LockSupport.parkNanos(20_000);
+        LockSupport.parkNanos(1_000_000);
         if (System.nanoTime() - deadline > 0) {
           throw new IllegalStateException("no handler within 1 s (event " + i + ")");
         }

@@ -21,6 +21,8 @@ public final class Group {
   private final long createdAt;
   final long budgetNanos;
   final long periodNanos;
+  /** The watchdog limit, or 0 for none (read on every mount). */
+  final long watchdogNanos;
 
   // Guarded by the scheduler's lock.
   /** The task that owns the exclusion (runs, or would run, this group's instance), or null. */
@@ -72,6 +74,7 @@ public final class Group {
     this.createdAt = now;
     this.budgetNanos = spec.budget().map(b -> b.time().toNanos()).orElse(0L);
     this.periodNanos = spec.budget().map(b -> b.period().toNanos()).orElse(0L);
+    this.watchdogNanos = spec.watchdog().map(Duration::toNanos).orElse(0L);
     this.periodStart = now;
     this.periodEnd = now + periodNanos;
   }

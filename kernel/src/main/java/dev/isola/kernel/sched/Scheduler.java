@@ -876,12 +876,24 @@ public final class Scheduler {
     // Unparked after the lock is released (unlock()): a virtual thread's unpark wakes a carrier, an OS call of
     // several microseconds that would hold the lock meanwhile, and the woken task's first step often takes it.
     granted.add(t);
-    // The watchdog is poked when the task has resumed with the permit (Task.startRunning), not here.
+    // The watchdog is told when the task has resumed with the permit (Task.startRunning), not here.
   }
 
-  /** A watched task started running: the watchdog looks again. From the task's thread. */
-  void watchdogPoke() {
-    watchdog.poke();
+  /** A watched task started running at {@code now}: the watchdog looks in time. From the task's thread. */
+  void watchdogMounted(long now, long limitNanos) {
+    watchdog.mounted(now, limitNanos);
+  }
+
+  /** The shortest watchdog limit of any group, or -1 if none has one (for the watchdog's thread). */
+  long shortestWatchdog() {
+    long shortest = -1;
+    for (Group g : groups) {
+      long l = g.watchdogNanos;
+      if (l > 0 && (shortest < 0 || l < shortest)) {
+        shortest = l;
+      }
+    }
+    return shortest;
   }
 
   private void releasePermit(Task t, long now) {

@@ -338,8 +338,9 @@ public final class Task {
     LAST_PROGRESS.setOpaque(this, now);
     // After lastProgress: the watchdog reads mounted (volatile) first, so it never sees the old progress.
     mounted = true;
-    if (group.spec().watchdog().isPresent()) {
-      scheduler.watchdogPoke(); // it watches from now on, so it must look again (it may be parked for good)
+    if (group.watchdogNanos > 0) {
+      // It watches from now on; woken only if it would look too late (see Watchdog: not an unpark per mount).
+      scheduler.watchdogMounted(now, group.watchdogNanos);
     }
   }
 

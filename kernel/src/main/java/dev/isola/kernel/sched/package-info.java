@@ -76,7 +76,10 @@
  *       for an external {@link dev.isola.kernel.sched.Task#wake()} (the hook for events and interrupts) with
  *       an optional deadline. With no ready task, no permit is held, and nothing wakes up until a timer is
  *       due: an idle system uses no CPU.
- *   <li><b>Watchdog</b> (one platform daemon thread, parked while no watched task runs): a running task that
+ *   <li><b>Watchdog</b> (one platform daemon thread; it looks once per shortest limit while watched tasks run
+ *       or ran in the last such period, and parks for good after that, so an idle system never wakes it; a
+ *       task that starts running wakes it only if it would look too late, which keeps an OS unpark off the
+ *       path from an interrupt to its handler): a running task that
  *       goes longer than its group's limit without a checkpoint, {@link dev.isola.kernel.sched.Task#enterHost}
  *       or {@link dev.isola.kernel.sched.Task#leaveHost} is marked killed (its next checkpoint throws {@code
  *       Trap(INTERRUPTED)}; inside a host call its thread is interrupted) and reported to the {@link

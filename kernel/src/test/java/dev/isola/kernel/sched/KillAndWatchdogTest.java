@@ -81,6 +81,33 @@ class KillAndWatchdogTest {
   }
 
   @Test
+  void aStuckTaskIsKilledAfterShortRunsLeftTheWatchdogLookingRarely() throws Exception {
+    // Many short runs of a group with a long limit: the watchdog keeps looking once per that limit and is
+    // not woken by their mounts. A task with a shorter limit must still wake it (or it would look an hour late).
+    Group calm = scheduler.group(GroupSpec.of("calm", 5).withWatchdog(Duration.ofHours(1)));
+    Task shortRuns = calm.spawn("short", () -> {
+      for (int i = 0; i < 50; i++) {
+        Task.current().sleepFor(Duration.ofMillis(1));
+      }
+    });
+    calm.await();
+    assertEquals(null, shortRuns.failure());
+    Group g = scheduler.group(GroupSpec.of("stuck", 5).withWatchdog(Duration.ofMillis(50)));
+    List<String> reports = new CopyOnWriteArrayList<>();
+    scheduler.onWatchdog((task, silent, inHost) -> reports.add(task.toString()));
+    Task t = g.spawn("loop", () -> {
+      Task me = Task.current();
+      while (me.killReason() == null) {
+        Thread.onSpinWait();
+      }
+      me.checkpoint();
+    });
+    g.await();
+    assertEquals(TrapKind.INTERRUPTED, trapKind(t));
+    assertEquals(List.of("stuck/loop"), reports);
+  }
+
+  @Test
   void theWatchdogInterruptsATaskStuckInAHostCall() throws Exception {
     Group g = scheduler.group(GroupSpec.of("host", 5).withWatchdog(Duration.ofMillis(50)));
     List<String> reports = new CopyOnWriteArrayList<>();
