@@ -1,5 +1,6 @@
 package dev.isola.kernel.config;
 
+import dev.isola.hal.need.Need;
 import dev.isola.kernel.region.Region;
 import dev.isola.toml.Locator;
 import dev.isola.toml.Problem;
@@ -23,9 +24,6 @@ import org.tomlj.TomlTable;
 final class SystemFileReader {
   /** Names of containers, regions and portals: they appear in import module names and in logs. */
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
-
-  /** A peripheral label, as the module's section writes it (docs/peripherals.md). */
-  private static final Pattern LABEL = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
 
   /** More permits than this is a typo, not a machine. */
   static final int MAX_CPUS = 1024;
@@ -275,7 +273,7 @@ final class SystemFileReader {
 
   /** Peripheral labels are the module's ({@code isola.peripherals}): the same rule as its section's. */
   private static void label(Section s, String label) {
-    if (!LABEL.matcher(label).matches()) {
+    if (!Need.isLabel(label)) {
       s.problem(label, "a peripheral label must be 1 to 32 of a-z, 0-9, '_' and '-', starting with a letter");
     }
   }

@@ -27,10 +27,12 @@ import java.util.Set;
  * {@link IoError#of}.
  */
 abstract class IoModule {
-  /** The longest buffer one call moves: the facades' own limit, so a guest learns it before the bus does. */
-  static final int MAX_BYTES = 64 * 1024;
-  /** The most operations of one transaction (the facades' limit too). */
-  static final int MAX_OPERATIONS = 64;
+  /**
+   * The longest buffer one UART call moves (the port has no limit of its own; this bounds the copy). Bus calls
+   * use their facade's own limits ({@code I2cDevice.MAX_BYTES}, {@code SpiDevice.MAX_BYTES}), checked here
+   * before anything is copied, so a guest learns them before the bus does.
+   */
+  static final int MAX_UART_BYTES = 64 * 1024;
 
   /** The bytes of one transaction operation in memory: three i32 fields. */
   static final int OP_BYTES = 12;
@@ -92,11 +94,11 @@ abstract class IoModule {
   }
 
   /**
-   * The verify step shared by calls that move one buffer: its length ({@code min <= len <=} {@link #MAX_BYTES},
-   * else EINVAL), then its place in the caller's memory (EFAULT). 0 if both hold.
+   * The verify step shared by calls that move one buffer: its length ({@code min <= len <= max}, else EINVAL),
+   * then its place in the caller's memory (EFAULT). 0 if both hold.
    */
-  static int checkBuffer(GuestMemory memory, int buf, int len, int min) {
-    if (len < min || len > MAX_BYTES) {
+  static int checkBuffer(GuestMemory memory, int buf, int len, int min, int max) {
+    if (len < min || len > max) {
       return IoError.EINVAL.code();
     }
     return memory.holds(buf, len) ? 0 : IoError.EFAULT.code();

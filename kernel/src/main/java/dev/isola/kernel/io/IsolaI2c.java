@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * {@code isola:i2c}, after wasi:i2c: a handle is one bound device, so every transaction goes to that device's
  * address (the guest never names an address). {@code read}, {@code write} and {@code write_read} are one-, one-
- * and two-part transactions; {@code transaction} runs up to {@value #MAX_OPERATIONS} parts, each 12 bytes in
+ * and two-part transactions; {@code transaction} runs up to {@value I2cDevice#MAX_OPERATIONS} parts, each 12 bytes in
  * memory: {@code {i32 kind (0 read, 1 write), i32 ptr, i32 len}}. wasi:i2c's error codes map one to one:
  * no-acknowledge(address) ENACK_ADDR, no-acknowledge(data) ENACK_DATA, arbitration-loss EARBITRATION, bus and
  * other EIO.
@@ -43,7 +43,7 @@ final class IsolaI2c extends IoModule {
 
   int read(Caller caller, int h, int buf, int len) {
     GuestMemory memory = GuestMemory.of(caller);
-    int bad = checkBuffer(memory, buf, len, 1); // an I2C read always clocks at least one byte
+    int bad = checkBuffer(memory, buf, len, 1, I2cDevice.MAX_BYTES); // an I2C read always clocks at least one byte
     if (bad < 0) {
       return bad;
     }
@@ -62,7 +62,7 @@ final class IsolaI2c extends IoModule {
 
   int write(Caller caller, int h, int buf, int len) {
     GuestMemory memory = GuestMemory.of(caller);
-    int bad = checkBuffer(memory, buf, len, 0);
+    int bad = checkBuffer(memory, buf, len, 0, I2cDevice.MAX_BYTES);
     if (bad < 0) {
       return bad;
     }
@@ -76,7 +76,7 @@ final class IsolaI2c extends IoModule {
 
   int writeRead(Caller caller, int h, int wbuf, int wlen, int rbuf, int rlen) {
     GuestMemory memory = GuestMemory.of(caller);
-    if (wlen < 0 || rlen <= 0 || (long) wlen + rlen > MAX_BYTES) {
+    if (wlen < 0 || rlen <= 0 || (long) wlen + rlen > I2cDevice.MAX_BYTES) {
       return IoError.EINVAL.code();
     }
     if (!memory.holds(wbuf, wlen) || !memory.holds(rbuf, rlen)) {
@@ -98,7 +98,7 @@ final class IsolaI2c extends IoModule {
 
   int transaction(Caller caller, int h, int ops, int count) {
     GuestMemory memory = GuestMemory.of(caller);
-    if (count <= 0 || count > MAX_OPERATIONS) {
+    if (count <= 0 || count > I2cDevice.MAX_OPERATIONS) {
       return IoError.EINVAL.code();
     }
     if (!memory.holds(ops, count * OP_BYTES)) {
@@ -115,7 +115,7 @@ final class IsolaI2c extends IoModule {
         return IoError.EFAULT.code();
       }
     }
-    if (total > MAX_BYTES) {
+    if (total > I2cDevice.MAX_BYTES) {
       return IoError.EINVAL.code();
     }
     Handle handle = handle(h);

@@ -16,7 +16,7 @@ import java.util.Set;
  * clock from the need, else mode 0 and the fastest clock the device and bus share). A transfer is full duplex:
  * {@code len} bytes out of {@code tx} while {@code len} bytes come into {@code rx}; a null pointer (0) for tx sends
  * zeros, for rx discards (C's NULL: wasm-ld places no data at address 0). A transaction holds chip select across
- * up to {@value #MAX_OPERATIONS} transfers, each 12 bytes in memory: {@code {i32 tx, i32 rx, i32 len}}.
+ * up to {@value SpiDevice#MAX_TRANSFERS} transfers, each 12 bytes in memory: {@code {i32 tx, i32 rx, i32 len}}.
  */
 final class IsolaSpi extends IoModule {
   static final String MODULE = "isola:spi";
@@ -38,7 +38,7 @@ final class IsolaSpi extends IoModule {
 
   int transfer(Caller caller, int h, int tx, int rx, int len) {
     GuestMemory memory = GuestMemory.of(caller);
-    if (len <= 0 || len > MAX_BYTES || (tx == 0 && rx == 0)) {
+    if (len <= 0 || len > SpiDevice.MAX_BYTES || (tx == 0 && rx == 0)) {
       return IoError.EINVAL.code();
     }
     if ((tx != 0 && !memory.holds(tx, len)) || (rx != 0 && !memory.holds(rx, len))) {
@@ -61,7 +61,7 @@ final class IsolaSpi extends IoModule {
 
   int transaction(Caller caller, int h, int ops, int count) {
     GuestMemory memory = GuestMemory.of(caller);
-    if (count <= 0 || count > MAX_OPERATIONS) {
+    if (count <= 0 || count > SpiDevice.MAX_TRANSFERS) {
       return IoError.EINVAL.code();
     }
     if (!memory.holds(ops, count * OP_BYTES)) {
@@ -78,7 +78,7 @@ final class IsolaSpi extends IoModule {
         return IoError.EFAULT.code();
       }
     }
-    if (total > MAX_BYTES) {
+    if (total > SpiDevice.MAX_BYTES) {
       return IoError.EINVAL.code();
     }
     Handle handle = handle(h);

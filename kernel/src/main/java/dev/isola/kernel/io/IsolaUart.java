@@ -39,7 +39,7 @@ final class IsolaUart extends IoModule {
 
   int write(Caller caller, int h, int buf, int len) {
     GuestMemory memory = GuestMemory.of(caller);
-    int bad = checkBuffer(memory, buf, len, 0);
+    int bad = checkBuffer(memory, buf, len, 0, MAX_UART_BYTES);
     if (bad < 0) {
       return bad;
     }
@@ -59,7 +59,7 @@ final class IsolaUart extends IoModule {
 
   int read(Caller caller, int h, int buf, int len, long timeoutNs) {
     GuestMemory memory = GuestMemory.of(caller);
-    int bad = checkBuffer(memory, buf, len, 0);
+    int bad = checkBuffer(memory, buf, len, 0, MAX_UART_BYTES);
     if (bad < 0) {
       return bad;
     }
