@@ -109,22 +109,24 @@ public final class IrqBench {
     int events = 20_000;
     int warmup = 10_000;
     boolean compiled = false;
+    int permits = Runtime.getRuntime().availableProcessors();
     List<String> which = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "events" -> events = Integer.parseInt(args[++i]);
         case "warmup" -> warmup = Integer.parseInt(args[++i]);
         case "compiled" -> compiled = true;
+        case "permits" -> permits = Integer.parseInt(args[++i]);
         case "idle", "loaded", "nested", "nested-loaded" -> which.add(args[i]);
         default -> throw new IllegalArgumentException(
-            "unknown argument " + args[i] + " ([events N] [warmup N] [compiled] idle|loaded|nested|nested-loaded)");
+            "unknown argument " + args[i] + " ([events N] [warmup N] [permits N] [compiled] idle|loaded|nested|nested-loaded)");
       }
     }
     if (which.isEmpty()) {
       which = List.of("idle", "loaded", "nested", "nested-loaded");
     }
     for (String w : which) {
-      System.out.println(measure(w, events, warmup, compiled).line());
+      System.out.println(measure(w, events, warmup, permits, compiled).line());
     }
   }
 
@@ -184,13 +186,12 @@ public final class IrqBench {
 
   /** One case with a short warm-up (a fifth of the events, at most 2000): for smoke tests. */
   static Result measure(String mode, int events, boolean compiled) throws Exception {
-    return measure(mode, events, Math.min(2_000, events / 5), compiled);
+    return measure(mode, events, Math.min(2_000, events / 5), Runtime.getRuntime().availableProcessors(), compiled);
   }
 
-  static Result measure(String mode, int events, int warmup, boolean compiled) throws Exception {
+  static Result measure(String mode, int events, int warmup, int cpus, boolean compiled) throws Exception {
     boolean nested = mode.startsWith("nested");
     boolean loaded = mode.endsWith("loaded");
-    int cpus = Runtime.getRuntime().availableProcessors();
     ExecutionTier tier = compiled ? new dev.isola.compiler.Compiler() : new Interpreter();
     Engine engine = Engine.of(EngineConfig.of(tier));
     Scheduler scheduler = Scheduler.start(SchedulerConfig.of(cpus, Duration.ofMillis(5)));

@@ -179,7 +179,7 @@ final class Incarnation implements SysHost {
       // Spawned before the contexts, so it is first in line for the exclusion; it gives it up at once (its
       // awaitWake) unless a line is pending by then.
       ContextRun ctx = new ContextRun(this, -1, "irq", Optional.empty());
-      Task irqTask = container.group().spawn("irq", () -> runInterrupts(ctx));
+      Task irqTask = container.group().spawnInterruptTask("irq", () -> runInterrupts(ctx));
       container.group().attachInterrupts(interrupts, irqTask);
     }
     booted = true;

@@ -35,8 +35,8 @@
  *       answers the caller {@link dev.isola.kernel.container.ExporterUnavailableException}, never a trap.
  *   <li><b>Interrupts</b> ({@code dev.isola.kernel.irq}): each incarnation has an {@code InterruptController}
  *       (closed with it, so an old incarnation's lines never fire), and a module that imports {@code isola:irq}
- *       gets an interrupt task, spawned before the contexts, with a stack region of its own grown at boot: it
- *       runs the handlers when no context holds the instance, {@code __stack_pointer} switched to its region
+ *       gets an interrupt task (on a platform thread, see {@code Group.spawnInterruptTask}), spawned before the
+ *       contexts, with a stack region of its own grown at boot: it runs the handlers when no context holds the instance, {@code __stack_pointer} switched to its region
  *       and back. A handler's trap ends the incarnation naming the handler and its line. Every host function's
  *       normal return is an interrupt point ({@code HostCalls}), so a guest that calls the host in a tight loop
  *       still runs a pending handler at once. A handler runs the C function itself, not wasm-ld's command export

@@ -110,7 +110,20 @@ public final class Group {
    * @throws IllegalStateException if the scheduler was shut down
    */
   public Task spawn(String name, Runnable body) {
-    return scheduler.spawn(this, name, body);
+    return scheduler.spawn(this, name, body, Thread.ofVirtual());
+  }
+
+  /**
+   * As {@link #spawn}, for the task that runs the group's interrupt handlers when none of its other tasks holds
+   * its instance: on a platform thread of its own. Why not a virtual one like the rest: that task spends its life
+   * parked and every interrupt starts with waking it, and waking a virtual thread costs a carrier's OS wake-up
+   * plus the carrier pool's hand-off; on the development VM that put the JDK's own floor at p99 27 us, above
+   * the 20 us goal, against 12 us for a parked platform thread (see bench/README.md, "Interrupt latency"). It
+   * costs one OS thread per container that handles interrupts, parked when idle, and the same permits and
+   * priorities as every task: the kernel's scheduler, not the OS, still decides when it runs Wasm.
+   */
+  public Task spawnInterruptTask(String name, Runnable body) {
+    return scheduler.spawn(this, name, body, Thread.ofPlatform().daemon());
   }
 
   /**

@@ -214,12 +214,12 @@ public final class Scheduler {
 
   // ---- task life cycle (each on the task's own thread unless noted) ----
 
-  Task spawn(Group g, String name, Runnable body) {
+  Task spawn(Group g, String name, Runnable body, Thread.Builder thread) {
     if (shutdown) {
       throw new IllegalStateException("scheduler was shut down");
     }
     Task t = new Task(this, g, name, body);
-    t.thread = Thread.ofVirtual().name("isola-" + g.name() + "/" + name).unstarted(t::run);
+    t.thread = thread.name("isola-" + g.name() + "/" + name).unstarted(t::run);
     g.added(t);
     t.thread.start();
     // Queued here, by the spawning thread, not by the new thread: while every carrier is busy with a
