@@ -82,4 +82,49 @@ class SplittingTest {
       assertEquals(fuelA[0], fuelB[0], "fuel, n = " + n);
     }
   }
+
+  /**
+   * Many memory accesses in a function whose bytecode is far under 8,000 bytes: each inlines a VarHandle access
+   * into the method C2 compiles, so the splitter counts them too (ModuleCompilation.ACCESS_COST) and outlines
+   * regions; before, such a function stayed one method and C2 gave up inlining part of its accesses.
+   */
+  static String accessHeavyWat() {
+    StringBuilder b = new StringBuilder("""
+        (module (memory 1)
+          (func (export "sum") (param $n i32) (result f64)
+            (local $i i32)
+            (loop $l
+        """);
+    for (int k = 0; k < 60; k++) {
+      b.append("""
+              (f64.store (i32.const %1$d)
+                (f64.add (f64.load (i32.const %1$d))
+                  (f64.mul (f64.load (i32.const %2$d)) (f64.convert_i32_s (i32.add (local.get $i) (i32.const %3$d))))))
+          """.formatted(8 * k, 8 * k + 8, k));
+    }
+    b.append("""
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br_if $l (i32.lt_s (local.get $i) (local.get $n))))
+            (f64.load (i32.const 0))))
+        """);
+    return b.toString();
+  }
+
+  @Test
+  void functionWithManyMemoryAccessesIsSplitThoughItsBytecodeIsSmall() {
+    Engine compiled = Tiers.compiled();
+    CompileReport report = ((CompiledModule) Tiers.compile(compiled, accessHeavyWat()).code()).report();
+    int total = report.methods().stream().filter(m -> m.functionIndex() == 0).mapToInt(CompileReport.Method::bytecodeSize)
+        .sum();
+    assertTrue(total < CompileReport.HUGE_METHOD_LIMIT / 2, report.summary());
+    assertTrue(report.methods().stream().anyMatch(m -> m.name().startsWith("r0_")), report.summary());
+    for (int n : new int[] {1, 5}) {
+      assertEquals(callSum(Tiers.interp(), n), callSum(compiled, n), "n = " + n);
+    }
+  }
+
+  private static Value callSum(Engine engine, int n) {
+    Instance instance = new Store(engine).instantiate(Tiers.compile(engine, accessHeavyWat()), new Imports());
+    return instance.function("sum").call(Value.i32(n))[0];
+  }
 }

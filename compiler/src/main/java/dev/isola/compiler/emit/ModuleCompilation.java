@@ -80,13 +80,17 @@ public record ModuleCompilation(String className, byte[] classFile, CompileRepor
     });
   }
 
-  /** Methods are kept under this many bytes of bytecode, below HotSpot's limit with room for estimates. */
+  /**
+   * Methods are kept under this many bytes of bytecode (with {@link #ACCESS_COST} per memory access), below
+   * HotSpot's limit with room for estimates.
+   */
   static final int METHOD_BUDGET = 7000;
 
   /**
-   * Splitting: a function whose method would exceed {@link CompileReport#HUGE_METHOD_LIMIT} gets regions
-   * outlined ({@link OutlinePlan}), sized from its measured bytes per instruction so that each method stays
-   * under {@link #METHOD_BUDGET}; a function that cannot be split enough stays one (huge) method, in the report.
+   * Splitting: a function whose method would exceed {@link CompileReport#HUGE_METHOD_LIMIT}, counting its memory
+   * accesses at {@link #ACCESS_COST}, gets regions outlined ({@link OutlinePlan}), sized from its measured bytes
+   * per instruction so that each method stays under {@link #METHOD_BUDGET}; a function that cannot be split
+   * enough stays one (huge) method, in the report.
    */
   private static Map<Integer, OutlinePlan> plans(WasmModule module, boolean polls) {
     Map<Integer, OutlinePlan> plans = new HashMap<>();
@@ -95,12 +99,13 @@ public record ModuleCompilation(String className, byte[] classFile, CompileRepor
       List<Instruction> code = module.code().get(i - imported).instructions();
       // Cheap filter: no instruction emits more than a few bytes on average, nor zeroing a local.
       int locals = module.code().get(i - imported).locals().size();
-      if (code.size() * 12 + locals * 8 <= CompileReport.HUGE_METHOD_LIMIT) {
+      long accesses = code.stream().filter(in -> in.opcode().accessWidth() > 0).count();
+      if (code.size() * 12 + locals * 8 + accesses * ACCESS_COST <= CompileReport.HUGE_METHOD_LIMIT) {
         continue;
       }
       int size;
       try {
-        size = methodSize(emit(module, polls, i, Map.of()),
+        size = methodCost(emit(module, polls, i, Map.of()),
             FunctionEmitter.bodyName(i, module.functionSpaceTypes().get(i), polls));
       } catch (IllegalArgumentException e) {
         // Over the JVM's 64 KB: at least that much.
@@ -149,15 +154,37 @@ public record ModuleCompilation(String className, byte[] classFile, CompileRepor
   private static int largestMethod(WasmModule module, boolean polls, int i, OutlinePlan plan) {
     try {
       return ClassFile.of().parse(emit(module, polls, i, Map.of(i, plan))).methods().stream()
-          .mapToInt(ModuleCompilation::codeSize).max().orElse(0);
+          .mapToInt(ModuleCompilation::cost).max().orElse(0);
     } catch (IllegalArgumentException e) {
       return Integer.MAX_VALUE;
     }
   }
 
-  private static int methodSize(byte[] classFile, String name) {
+  private static int methodCost(byte[] classFile, String name) {
     return ClassFile.of().parse(classFile).methods().stream()
-        .filter(m -> m.methodName().equalsString(name)).mapToInt(ModuleCompilation::codeSize).findFirst().orElse(0);
+        .filter(m -> m.methodName().equalsString(name)).mapToInt(ModuleCompilation::cost).findFirst().orElse(0);
+  }
+
+  /**
+   * What a memory access costs C2 beyond its call's bytes, in bytes of bytecode. Its builtin inlines a VarHandle
+   * access, a chain of about ten small methods, and C2 stops inlining once the bytecode it has inlined into one
+   * compilation passes 8,000 bytes ({@code DesiredMethodLimit}) or its nodes pass a cutoff. A method with many
+   * accesses got there while its own bytecode was far under 8,000 bytes: the accesses left, and {@code f64.sqrt},
+   * became real calls in the hot loop, with every live value spilled around them (nbody's {@code main}, 3,371
+   * bytes and 113 accesses: PrintInlining said "size > DesiredMethodLimit" for 41 of them; 46 ms against 9.6
+   * once split). 70 is what one access adds to the inlined total, calibrated on that method: with it, no
+   * method of the benchmark kernels has an access left out (PrintInlining), and nbody's main is split in two.
+   */
+  static final int ACCESS_COST = 70;
+
+  /** A method's size for the budget: its bytecode plus {@link #ACCESS_COST} per memory access it makes. */
+  private static int cost(MethodModel m) {
+    int accesses = m.code().map(c -> (int) c.elementStream()
+        .filter(e -> e instanceof java.lang.classfile.instruction.InvokeInstruction inv
+            && inv.owner().asSymbol().equals(Descriptors.BUILTINS)
+            && (inv.name().stringValue().contains("Load") || inv.name().stringValue().contains("Store")))
+        .count()).orElse(0);
+    return codeSize(m) + accesses * ACCESS_COST;
   }
 
   private static int codeSize(MethodModel m) {
