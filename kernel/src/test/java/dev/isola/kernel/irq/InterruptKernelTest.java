@@ -67,6 +67,12 @@ class InterruptKernelTest {
     return source;
   }
 
+  /** Whether the platform thread of {@code container}'s interrupt task is alive (virtual threads are not listed). */
+  private static boolean irqThreadAlive(String container) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .anyMatch(t -> t.getName().equals("isola-" + container + "/irq") && t.isAlive());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"main", "busy"})
   void theHandlerGetsTheCountOfEventsRecordedWhileMasked(String context) throws Exception {
@@ -153,8 +159,12 @@ class InterruptKernelTest {
         .periodic("tick", Duration.ofMillis(5)).build();
     try (Kernel kernel = start(system(dir, ticker, device("dev", "busy", Map.of(), Duration.ofSeconds(10))))) {
       InterruptController irq = lines(kernel, "dev");
+      // The interrupt task is the one task on a platform thread (Group.spawnInterruptTask): it must end with
+      // its incarnation, or every restart would leave an OS thread behind.
+      assertTrue(irqThreadAlive("dev"), "dev's interrupt task runs on a platform thread");
       attach(irq, 1, "ev", "on_trap").fire();
       awaitTrue(() -> kernel.summary().container("dev").state().equals("stopped"), "dev to stop");
+      awaitTrue(() -> !irqThreadAlive("dev"), "dev's interrupt thread to end");
       ContainerSummary dev = kernel.summary().container("dev");
       assertEquals(1, dev.traps());
       assertTrue(dev.lastOutcome().contains("interrupt handler on_trap (line ev)"), dev.lastOutcome());
