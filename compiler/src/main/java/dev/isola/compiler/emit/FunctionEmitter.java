@@ -2055,6 +2055,17 @@ final class FunctionEmitter {
         cb.branch(negate(cond), skip);
         branch(target);
         cb.labelBinding(skip);
+      } else if (target.kind == LOOP && op != OpCode.I32_EQZ && isUnaryBranch(cond)) {
+        // A loop's back-edge on a three-way value (Integer.compareUnsigned, lcmp, dcmpg): branching back on it
+        // directly leaves the value on the operand stack at the back-edge, where C2 puts its safepoint poll, so
+        // the -1/0/1 was computed on every iteration for the poll's debug state (disassembly: setne, movzbl)
+        // besides the real compare. Out of the loop forward, back with a goto (javac's shape): nothing is on
+        // the stack there, and C2 folds the three-way compare into the branch (JMH, polls on / off: fib 7.55 / 6.86
+        // to 6.07 / 4.92 ms, sieve 22.4 / 23.5 to 20.4 / 17.6 ms).
+        Label stay = cb.newLabel();
+        cb.branch(negate(cond), stay);
+        cb.goto_(target.label);
+        cb.labelBinding(stay);
       } else {
         cb.branch(cond, target.label);
       }
@@ -2063,6 +2074,13 @@ final class FunctionEmitter {
       c.elseLabel = cb.newLabel();
       cb.branch(negate(cond), c.elseLabel);
     }
+  }
+
+  private static boolean isUnaryBranch(Opcode cond) {
+    return switch (cond) {
+      case IFEQ, IFNE, IFLT, IFGE, IFGT, IFLE -> true;
+      default -> false;
+    };
   }
 
   private Opcode unsignedInt(Opcode cond) {
