@@ -114,8 +114,8 @@ class SplittingTest {
   void functionWithManyMemoryAccessesIsSplitThoughItsBytecodeIsSmall() {
     Engine compiled = Tiers.compiled();
     CompileReport report = ((CompiledModule) Tiers.compile(compiled, accessHeavyWat()).code()).report();
-    int total = report.methods().stream().filter(m -> m.functionIndex() == 0).mapToInt(CompileReport.Method::bytecodeSize)
-        .sum();
+    int total = report.methods().stream().filter(m -> m.functionIndex() == 0)
+        .mapToInt(CompileReport.Method::bytecodeSize).sum();
     assertTrue(total < CompileReport.HUGE_METHOD_LIMIT / 2, report.summary());
     assertTrue(report.methods().stream().anyMatch(m -> m.name().startsWith("r0_")), report.summary());
     for (int n : new int[] {1, 5}) {

@@ -119,7 +119,8 @@ public final class IrqBench {
         case "permits" -> permits = Integer.parseInt(args[++i]);
         case "idle", "loaded", "nested", "nested-loaded" -> which.add(args[i]);
         default -> throw new IllegalArgumentException(
-            "unknown argument " + args[i] + " ([events N] [warmup N] [permits N] [compiled] idle|loaded|nested|nested-loaded)");
+            "unknown argument " + args[i]
+                + " ([events N] [warmup N] [permits N] [compiled] idle|loaded|nested|nested-loaded)");
       }
     }
     if (which.isEmpty()) {
