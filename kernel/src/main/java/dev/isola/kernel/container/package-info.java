@@ -39,9 +39,10 @@
  *       contexts, with a stack region of its own grown at boot: it runs the handlers when no context holds the
  *       instance, {@code __stack_pointer} switched to its region and back. A handler's trap ends the
  *       incarnation naming the handler and its line. Every host function's normal return is an interrupt point
- *       ({@code HostCalls}), so a guest that calls the host in a tight loop still runs a pending handler at once. A handler runs the C function itself, not wasm-ld's command export
- *       wrapper around it ({@code CommandExport}): the wrapper's libc exit work (a {@code stdout} flush) would
- *       land in the middle of the code the handler interrupts.
+ *       ({@code HostCalls}), so a guest that calls the host in a tight loop still runs a pending handler at once.
+ *       A handler runs the C function itself, not wasm-ld's command export wrapper around it ({@code
+ *       CommandExport}): the wrapper's libc exit work (a {@code stdout} flush) would land in the middle of the
+ *       code the handler interrupts.
  *   <li><b>Swaps are checked against the real imports</b> the container would be linked with ({@code
  *       ModuleFit}), so the check and the link cannot disagree. A swap's new incarnation is on trial for the
  *       grace period: a failure then brings the old module back instead of the restart policy.
