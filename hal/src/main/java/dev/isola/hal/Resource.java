@@ -22,11 +22,18 @@ public sealed interface Resource {
   /** The kinds of need this resource can serve (a bidirectional pin serves both gpio-in and gpio-out). */
   Set<Kind> kinds();
 
-  /** The hardware this resource occupies: resources with equal claims cannot have two owners. */
-  String claim();
+  /**
+   * The hardware this resource occupies: resources with equal claims cannot have two owners. Its name, unless a
+   * channel or pin can also be reached under a device's name.
+   */
+  default String claim() {
+    return name();
+  }
 
   /** The device attached here, by its name in the board file, when there is one. */
-  Optional<String> device();
+  default Optional<String> device() {
+    return Optional.empty();
+  }
 
   /**
    * A GPIO pin.
@@ -73,11 +80,6 @@ public sealed interface Resource {
     }
 
     @Override
-    public String claim() {
-      return name;
-    }
-
-    @Override
     public Optional<String> device() {
       return Optional.of(name);
     }
@@ -105,11 +107,6 @@ public sealed interface Resource {
     }
 
     @Override
-    public String claim() {
-      return name;
-    }
-
-    @Override
     public Optional<String> device() {
       return Optional.of(name);
     }
@@ -129,16 +126,6 @@ public sealed interface Resource {
     @Override
     public Set<Kind> kinds() {
       return Set.of(Kind.UART);
-    }
-
-    @Override
-    public String claim() {
-      return name;
-    }
-
-    @Override
-    public Optional<String> device() {
-      return Optional.empty();
     }
   }
 
@@ -160,11 +147,6 @@ public sealed interface Resource {
     @Override
     public String claim() {
       return controller + "." + channel;
-    }
-
-    @Override
-    public Optional<String> device() {
-      return Optional.empty();
     }
   }
 
@@ -207,11 +189,6 @@ public sealed interface Resource {
     @Override
     public String claim() {
       return controller + "." + channel;
-    }
-
-    @Override
-    public Optional<String> device() {
-      return Optional.empty();
     }
   }
 }

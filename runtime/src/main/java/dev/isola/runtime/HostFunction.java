@@ -3,6 +3,7 @@ package dev.isola.runtime;
 import dev.isola.wasm.FuncType;
 import dev.isola.wasm.WasmException;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Objects;
 
@@ -69,6 +70,19 @@ public final class HostFunction extends Function {
           + " needs a handle of type " + expected + ", got " + handle.type());
     }
     return new HostFunction(module, name, type, handle);
+  }
+
+  /**
+   * Finds the host method {@code result name(Caller, params...)} of {@code owner} through {@code lookup}: the
+   * usual shape of a host function written as an instance method, its caller first (bind the receiver, then pass
+   * the handle to {@link #of}).
+   */
+  public static MethodHandle findMethod(MethodHandles.Lookup lookup, Class<?> owner, String name, Class<?> result,
+                                        Class<?>... params) throws ReflectiveOperationException {
+    Class<?>[] all = new Class<?>[params.length + 1];
+    all[0] = Caller.class;
+    System.arraycopy(params, 0, all, 1, params.length);
+    return lookup.findVirtual(owner, name, MethodType.methodType(result, all));
   }
 
   public String module() {

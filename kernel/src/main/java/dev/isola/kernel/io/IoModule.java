@@ -83,11 +83,8 @@ abstract class IoModule {
    * class when it is loaded.
    */
   static MethodHandle find(Class<? extends IoModule> owner, String name, Class<?>... params) {
-    Class<?>[] all = new Class<?>[params.length + 1];
-    all[0] = Caller.class;
-    System.arraycopy(params, 0, all, 1, params.length);
     try {
-      return LOOKUP.findVirtual(owner, name, MethodType.methodType(int.class, all));
+      return HostFunction.findMethod(LOOKUP, owner, name, int.class, params);
     } catch (ReflectiveOperationException e) {
       throw new LinkageError(owner.getSimpleName() + "." + name + ": " + e.getMessage(), e);
     }

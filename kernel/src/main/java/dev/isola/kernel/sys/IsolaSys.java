@@ -9,7 +9,6 @@ import dev.isola.wasm.FuncType;
 import dev.isola.wasm.ValType;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -46,10 +45,7 @@ public final class IsolaSys {
 
   private static MethodHandle virtual(MethodHandles.Lookup lookup, String name, Class<?> result,
                                       Class<?>... params) throws ReflectiveOperationException {
-    Class<?>[] all = new Class<?>[params.length + 1];
-    all[0] = Caller.class;
-    System.arraycopy(params, 0, all, 1, params.length);
-    return lookup.findVirtual(IsolaSys.class, name, MethodType.methodType(result, all));
+    return HostFunction.findMethod(lookup, IsolaSys.class, name, result, params);
   }
 
   private final SysHost host;
