@@ -7,8 +7,16 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Parses a duration as people write it on a command line: {@code 500ms}, {@code 2s}, {@code 1m}, {@code 1h}. */
-final class DurationConverter implements ITypeConverter<Duration> {
+class DurationConverter implements ITypeConverter<Duration> {
   private static final Pattern DURATION = Pattern.compile("(\\d{1,12})(ms|s|m|h)");
+
+  /** The same, where zero means "none" (written {@code 0} or with a unit). */
+  static final class OrZero extends DurationConverter {
+    @Override
+    public Duration convert(String value) {
+      return value.strip().matches("0+(ms|s|m|h)?") ? Duration.ZERO : super.convert(value);
+    }
+  }
 
   @Override
   public Duration convert(String value) {

@@ -96,6 +96,11 @@ final class RunCommand implements Callable<Integer> {
       description = "How long a swapped-in module must run without failing before the swap counts (default 2s).")
   Duration swapGrace = KernelOptions.DEFAULT_SWAP_GRACE;
 
+  @Option(names = "--rehearsal", paramLabel = "DURATION", converter = DurationConverter.OrZero.class,
+      description = "How long the kernel's start-up rehearsal runs before the system starts, so that its first "
+          + "deadlines do not meet a cold JVM (default 300ms; 0 for none; docs/kernel.md).")
+  Duration rehearsal = KernelOptions.DEFAULT_REHEARSAL;
+
   private final Terminal terminal;
 
   RunCommand(Terminal terminal) {
@@ -126,7 +131,8 @@ final class RunCommand implements Callable<Integer> {
       case LINES, NONE -> new StatusLines();
     };
     Monitor monitor = new Monitor(shown, out, shown.keepsLog() ? LIVE_EVERY : LINE_EVERY);
-    KernelOptions options = KernelOptions.defaults().withSwapGrace(swapGrace).withLog(monitor::log);
+    KernelOptions options = KernelOptions.defaults().withSwapGrace(swapGrace).withRehearsal(rehearsal)
+        .withLog(monitor::log);
     Kernel kernel;
     try {
       kernel = Kernel.create(spec, options);

@@ -25,4 +25,17 @@ class DurationConverterTest {
   void rejects(String text) {
     assertThrows(TypeConversionException.class, () -> converter.convert(text));
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "0ms", "00s"})
+  void orZeroTakesZeroAsNone(String text) {
+    assertEquals(Duration.ZERO, new DurationConverter.OrZero().convert(text));
+  }
+
+  @Test
+  void orZeroStillParsesAndRejectsTheRest() {
+    assertEquals(Duration.ofMillis(300), new DurationConverter.OrZero().convert("300ms"));
+    assertThrows(TypeConversionException.class, () -> new DurationConverter.OrZero().convert("-1s"));
+    assertThrows(TypeConversionException.class, () -> new DurationConverter.OrZero().convert("none"));
+  }
 }

@@ -86,8 +86,10 @@ public final class Kernel implements AutoCloseable {
   }
 
   /**
-   * Compiles every container's module (once: restarts reuse it) and prepares the system; nothing runs until
-   * {@link #start()}.
+   * Compiles every container's module (once: restarts reuse it) and prepares the system; nothing of it runs until
+   * {@link #start()}. The first kernel of a JVM runs the start-up {@link Rehearsal} here, once its modules have
+   * compiled (its length is an option), so that the first activations of the system's contexts do not run the
+   * kernel's paths cold; the system's clock starts after it.
    *
    * @throws KernelException naming the container and file if a module cannot be read or compiled
    */
@@ -97,6 +99,8 @@ public final class Kernel implements AutoCloseable {
     for (ContainerSpec c : spec.containers().values()) {
       modules.put(c.name(), compile(engine, c.name(), c.module()));
     }
+    Rehearsal.once(options.rehearsal()).ifPresent(why -> options.log().line(spec.name(),
+        "[kernel] the start-up rehearsal failed, starting cold: " + why));
     return new Kernel(spec, options, engine, modules, peripherals(spec));
   }
 

@@ -16,6 +16,8 @@
  * <p>Design decisions: modules are compiled once per system (restarts reuse them; a swap compiles the new one
  * before anything stops); the control plane is a Unix domain socket with JSON lines (local only, file-system
  * permissions, no port to bind); a user's mistake is a one-line {@link dev.isola.kernel.KernelException} or a
- * {@link dev.isola.kernel.SwapOutcome.Refused}, never a stack trace.
+ * {@link dev.isola.kernel.SwapOutcome.Refused}, never a stack trace; the first {@code start} of a JVM runs a
+ * short built-in rehearsal system first ({@code Rehearsal}), because a cold JVM cannot keep a tight budget's first
+ * deadline.
  */
 package dev.isola.kernel;

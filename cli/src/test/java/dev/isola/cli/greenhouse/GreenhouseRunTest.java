@@ -27,10 +27,10 @@ class GreenhouseRunTest {
       g.awaitLog("control \\| heater on at .*", SETTLE);
       g.awaitInBand(SETTLE);
       g.awaitLog("control \\| heater off at .*", SETTLE);
-      // The rogue storms (it reports once a second): from now on the controller must keep every deadline. Its
-      // start-up (class loading, the JIT's first compilations) is not what this test is about.
+      // The rogue storms (it reports once a second). The controller must keep every deadline, from its very first
+      // activation: the kernel's start-up rehearsal ran before the system started (without it, the first
+      // activation met a cold JVM and missed, docs/kernel.md).
       g.awaitLog("rogue \\| rogue: \\d+ spins, [1-9]\\d* ticks, .*", SETTLE);
-      long missesBefore = g.kernel().summary().container("control").deadlineMisses();
       long activationsBefore = g.kernel().summary().container("control").activations();
       // Four wall seconds are twenty seconds of room time.
       List<String> outside = g.watchRoom(Duration.ofSeconds(4), RunningGreenhouse::inBand);
@@ -43,8 +43,7 @@ class GreenhouseRunTest {
       ContainerSummary control = s.container("control");
       // On a machine loaded far beyond its cores the controller can miss without any rogue (measured: the system
       // without it missed too, at a load average of 6 on 2 cores): look at the load before blaming the kernel.
-      assertEquals(missesBefore, control.deadlineMisses(), "control missed deadlines while the rogue stormed: "
-          + control);
+      assertEquals(0, control.deadlineMisses(), "control missed deadlines while the rogue stormed: " + control);
       for (String name : List.of("thermo", "control", "console")) {
         assertEquals(0, s.container(name).traps(), name + " trapped: " + g.log());
         assertEquals("running", s.container(name).state(), name);

@@ -1,0 +1,31 @@
+package dev.isola.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The start-up rehearsal runs its two built-in containers through the paths it is there to warm. Whether it
+ * makes first deadlines safe is measured, not tested (docs/kernel.md, "The start-up rehearsal").
+ */
+class RehearsalTest {
+  @Test
+  void bothContainersRunTheirPeriodsAndThePortalWithoutATrap() throws Exception {
+    SystemSummary s = Rehearsal.run(Duration.ofMillis(200));
+    for (String name : new String[] {"driver", "app"}) {
+      ContainerSummary c = s.container(name);
+      // A module that could not open its peripherals exits with status 1 at its first activation.
+      assertEquals("stopped: the system stopped", c.lastOutcome(), name + ": " + c);
+      assertEquals(0, c.traps(), name + ": " + c);
+      assertTrue(c.activations() >= 10, name + " ran only " + c.activations() + " periods: " + c);
+    }
+    assertTrue(s.container("app").portalCalls() >= 10, "app called the driver's portal: " + s.container("app"));
+  }
+
+  @Test
+  void aZeroLengthRunsNothing() {
+    assertTrue(Rehearsal.once(Duration.ZERO).isEmpty());
+  }
+}
