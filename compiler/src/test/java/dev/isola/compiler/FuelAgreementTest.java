@@ -186,4 +186,69 @@ class FuelAgreementTest {
     sameForALongRun(CALL_FREE, 20_000);
     sameForEveryBudget(CALL_FREE, 6, 700, 1, 100);
   }
+
+  /**
+   * Counted loops ({@code CountedLoop}), whose header polls are paid in advance in chunks: each shape the
+   * compiler recognises (i32 and i64; ne, lt, le, signed and unsigned; the bound first or last; a constant or a
+   * local step; tee or set-and-get), one whose trip count is unknown ({@code !=} stepping over its bound, run
+   * until a break-out by a second counter would be an exit: instead it ends by a trap when the variable leaves
+   * memory), one that traps part-way, and a do-while that runs once. Every budget, so that chunks start with
+   * the countdown below one header's weight, run out of fuel, and end between chunks.
+   */
+  static final String COUNTED = """
+      (module
+        (memory 1)
+        (func (export "work") (param $n i32) (result i32)
+          (local $i i32) (local $j i64) (local $step i32) (local $acc i32) (local $bound i32) (local $wb i64)
+          (local.set $step (i32.const 3))
+          (local.set $bound (i32.add (local.get $n) (i32.const 40)))
+          ;; i32 lt_u, tee, constant step
+          (local.set $i (i32.const 0))
+          (loop $a
+            (local.set $acc (i32.add (local.get $acc) (local.get $i)))
+            (br_if $a (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $bound))))
+          ;; i32 ne, the bound first, step 2 (matmul's shape)
+          (local.set $i (i32.const 0))
+          (loop $b
+            (i32.store (i32.and (local.get $i) (i32.const 1020)) (local.get $acc))
+            (br_if $b (i32.ne (i32.const 64) (local.tee $i (i32.add (local.get $i) (i32.const 2))))))
+          ;; i32 le_s, set then get, local step, negative start
+          (local.set $i (i32.const -50))
+          (loop $c
+            (local.set $acc (i32.xor (local.get $acc) (i32.mul (local.get $i) (i32.const 7))))
+            (local.set $i (i32.add (local.get $i) (local.get $step)))
+            (br_if $c (i32.le_s (local.get $i) (local.get $n))))
+          ;; i64 le_u, local step (sieve's shape)
+          (local.set $wb (i64.extend_i32_u (local.get $bound)))
+          (local.set $j (i64.const 4))
+          (loop $d
+            (i32.store8 (i32.wrap_i64 (local.get $j)) (i32.const 1))
+            (br_if $d (i64.le_u (local.tee $j (i64.add (local.get $j) (i64.extend_i32_u (i32.const 5))))
+                                (local.get $wb))))
+          ;; i64 gt_s with the bound first
+          (local.set $j (i64.const -10))
+          (loop $e
+            (local.set $acc (i32.add (local.get $acc) (i32.wrap_i64 (local.get $j))))
+            (br_if $e (i64.gt_s (local.get $wb) (local.tee $j (i64.add (local.get $j) (i64.const 1))))))
+          ;; a do-while that runs once
+          (local.set $i (i32.const 100))
+          (loop $f
+            (local.set $acc (i32.add (local.get $acc) (i32.const 1)))
+            (br_if $f (i32.lt_s (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 5))))
+          ;; != stepping over its bound: unknown trip count, polls every iteration; ends when $i leaves memory
+          (block $out
+            (br_if $out (i32.gt_u (local.get $n) (i32.const 3)))
+            (local.set $i (i32.const 1))
+            (loop $g
+              (local.set $acc (i32.add (local.get $acc) (i32.load8_u (i32.shl (local.get $i) (i32.const 10)))))
+              (br_if $g (i32.ne (local.tee $i (i32.add (local.get $i) (i32.const 2))) (i32.const 64)))))
+          (local.get $acc)))
+      """;
+
+  @Test
+  void countedLoopsChargeTheSameFuelForEveryBudget() {
+    sameForALongRun(COUNTED, 30_000);
+    sameForEveryBudget(COUNTED, 9, 1500, 1, 100);
+    sameForEveryBudget(COUNTED, 2, 1500, 3, 100);
+  }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The compiler's stages for one module: analyse (what can be compiled, fuel weights), lower and emit (one
@@ -97,10 +98,14 @@ public record ModuleCompilation(String className, byte[] classFile, CompileRepor
     int imported = module.importedFunctionCount();
     for (int i = imported; i < imported + module.code().size(); i++) {
       List<Instruction> code = module.code().get(i - imported).instructions();
-      // Cheap filter: no instruction emits more than a few bytes on average, nor zeroing a local.
+      // Cheap filter: no instruction emits more than a few bytes on average, nor zeroing a local; a counted loop
+      // is emitted twice (FunctionEmitter.emitCountedLoop), so its instructions count twice.
       int locals = module.code().get(i - imported).locals().size();
-      long accesses = code.stream().filter(in -> in.opcode().accessWidth() > 0).count();
-      if (code.size() * 12 + locals * 8 + accesses * ACCESS_COST <= CompileReport.HUGE_METHOD_LIMIT) {
+      List<Instruction> twice = polls ? CountedLoop.duplicated(code) : List.of();
+      long accesses = Stream.concat(code.stream(), twice.stream())
+          .filter(in -> in.opcode().accessWidth() > 0).count();
+      long emitted = code.size() + twice.size();
+      if (emitted * 12 + locals * 8 + accesses * ACCESS_COST <= CompileReport.HUGE_METHOD_LIMIT) {
         continue;
       }
       int size;

@@ -73,7 +73,10 @@
  *       context where it is needed (slow path, calls out), not kept in a local that would live across calls. A
  *       loop without calls has its poll's slow path out of line, as a second, cold back-edge to its header, so that
  *       C2 compiles the hot loop with no call in it (sieve: 37 to 23 ms); in a loop that calls, that form measured
- *       worse than the plain branch around the call (fib), which those loops keep.
+ *       worse than the plain branch around the call (fib), which those loops keep. An innermost loop of clang's
+ *       {@code for} shape ({@code CountedLoop}) pays its header polls in advance, in chunks the countdown covers,
+ *       and runs them in a copy without a poll ({@code LoopTrips}, {@code FunctionEmitter.emitCountedLoop}):
+ *       matmul's poll cost went from +13% to none, with charges exactly where the interpreter's fall.
  * </ul>
  */
 package dev.isola.compiler.emit;
