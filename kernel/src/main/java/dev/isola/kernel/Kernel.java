@@ -99,7 +99,7 @@ public final class Kernel implements AutoCloseable {
     for (ContainerSpec c : spec.containers().values()) {
       modules.put(c.name(), compile(engine, c.name(), c.module()));
     }
-    Rehearsal.once(options.rehearsal()).ifPresent(why -> options.log().line(spec.name(),
+    Rehearsal.once(options.rehearsal(), spec.tier()).ifPresent(why -> options.log().line(spec.name(),
         "[kernel] the start-up rehearsal failed, starting cold: " + why));
     return new Kernel(spec, options, engine, modules, peripherals(spec));
   }

@@ -3,7 +3,10 @@ package dev.isola.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.isola.kernel.config.TierChoice;
 import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,9 +14,10 @@ import org.junit.jupiter.api.Test;
  * makes first deadlines safe is measured, not tested (docs/kernel.md, "The start-up rehearsal").
  */
 class RehearsalTest {
-  @Test
-  void bothContainersRunTheirPeriodsAndThePortalWithoutATrap() throws Exception {
-    SystemSummary s = Rehearsal.run(Duration.ofMillis(200));
+  @ParameterizedTest
+  @EnumSource(value = TierChoice.class, names = {"INTERP", "COMPILED"})
+  void bothContainersRunTheirPeriodsAndThePortalWithoutATrap(TierChoice tier) throws Exception {
+    SystemSummary s = Rehearsal.run(Duration.ofMillis(200), tier);
     for (String name : new String[] {"driver", "app"}) {
       ContainerSummary c = s.container(name);
       // A module that could not open its peripherals exits with status 1 at its first activation.
@@ -26,6 +30,6 @@ class RehearsalTest {
 
   @Test
   void aZeroLengthRunsNothing() {
-    assertTrue(Rehearsal.once(Duration.ZERO).isEmpty());
+    assertTrue(Rehearsal.once(Duration.ZERO, TierChoice.AUTO).isEmpty());
   }
 }
