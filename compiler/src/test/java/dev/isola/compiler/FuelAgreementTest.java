@@ -190,7 +190,7 @@ class FuelAgreementTest {
   /**
    * Counted loops ({@code CountedLoop}), whose header polls are paid in advance in chunks: each shape the
    * compiler recognises (i32 and i64; ne, lt, le, signed and unsigned; the bound first or last; a constant or a
-   * local step; tee or set-and-get), one whose trip count is unknown ({@code !=} stepping over its bound, run
+   * local step; tee or set-and-get; across the top of the signed range), one whose trip count is unknown ({@code !=} stepping over its bound, run
    * until a break-out by a second counter would be an exit: instead it ends by a trap when the variable leaves
    * memory), one that traps part-way, and a do-while that runs once. Every budget, so that chunks start with
    * the countdown below one header's weight, run out of fuel, and end between chunks.
@@ -230,6 +230,16 @@ class FuelAgreementTest {
           (loop $e
             (local.set $acc (i32.add (local.get $acc) (i32.wrap_i64 (local.get $j))))
             (br_if $e (i64.gt_s (local.get $wb) (local.tee $j (i64.add (local.get $j) (i64.const 1))))))
+          ;; i32 lt_u across 2^31: the prepaid copy stops at the top of the signed range, the rest runs as written
+          (local.set $i (i32.const 0x7fffffe0))
+          (loop $h
+            (local.set $acc (i32.add (local.get $acc) (i32.const 3)))
+            (br_if $h (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 0x80000020))))
+          ;; i64 ne across 2^63, the bound first
+          (local.set $j (i64.const 0x7ffffffffffffff0))
+          (loop $k
+            (local.set $acc (i32.add (local.get $acc) (i32.wrap_i64 (local.get $j))))
+            (br_if $k (i64.ne (i64.const 0x8000000000000010) (local.tee $j (i64.add (local.get $j) (i64.const 2))))))
           ;; a do-while that runs once
           (local.set $i (i32.const 100))
           (loop $f

@@ -138,6 +138,9 @@ final class FunctionEmitter {
   private int chunkBoundAt = -1;
   private int chunkBoundSlot = -1;
   private ValType chunkBoundType;
+  /** While emitting the prepaid copy: its exit compare, and the signed compare it becomes there. */
+  private int chunkCompareAt = -1;
+  private OpCode chunkCompare;
   /** While emitting the polled copy of a counted loop: its {@code loop}, and the label its poll jumps to. */
   private int polledLoopAt = -1;
   private Label polledLoopBody;
@@ -572,6 +575,9 @@ final class FunctionEmitter {
         cb.loadLocal(Descriptors.kind(chunkBoundType), chunkBoundSlot);
         push(chunkBoundType);
         continue;
+      }
+      if (i == chunkCompareAt) {
+        in = new Instruction(chunkCompare, Immediate.None.INSTANCE, in.offset());
       }
       // Not into an outlined if: its condition goes to the region's method as a value.
       if (isCompare(in.opcode()) && i < to && i + 1 != regionEnd && !plan.regions().containsKey(i + 1)
@@ -1304,8 +1310,9 @@ final class FunctionEmitter {
    * A counted loop ({@link CountedLoop}) with its header polls paid in advance: when the loop is entered, and
    * again every time a chunk of its iterations ends, {@link LoopTrips} computes how many times its header will be
    * entered, and as many as the countdown covers while staying above zero are charged at once and run in a copy
-   * of the loop that does not poll, whose exit test compares the variable against the value it has after those
-   * iterations instead of the loop's bound. The charges, and where a slow poll (fuel refilled, exhausted, a
+   * of the loop that does not poll, whose exit test compares the variable, signed, against the value it has after
+   * those iterations instead of the loop's bound (a signed {@code <} makes it a counted loop for C2, which then
+   * removes its range checks and unrolls it). The charges, and where a slow poll (fuel refilled, exhausted, a
    * safepoint) happens, are exactly those of the interpreter's per-iteration polls: a slow poll happens at a
    * chunk's start when the countdown cannot pay for one header; exhausted fuel runs one body, as the
    * interpreter's does, and traps at the next header. Where the trip count is unknown (it would wrap) the loop
@@ -1365,9 +1372,18 @@ final class FunctionEmitter {
     cb.lload(trips);
     cb.lload(budgetSlot);
     cb.loadConstant(weight);
-    cb.invokestatic(LOOP_TRIPS, "prepaid", MethodTypeDesc.of(CD_long, CD_long, CD_long, CD_int));
+    cb.loadConstant(cl.kind());
+    loadLocalValue(cl.variable());
+    loadOperand(cl.step(), cl.stepIsLocal(), cl.wide());
+    cb.invokestatic(LOOP_TRIPS, cl.wide() ? "room64" : "room32", MethodTypeDesc.of(CD_long, CD_int, t, t));
+    cb.invokestatic(LOOP_TRIPS, "prepaid", MethodTypeDesc.of(CD_long, CD_long, CD_long, CD_int, CD_long));
     int k = cb.allocateLocal(TypeKind.LONG);
     cb.lstore(k);
+    // No step fits below the top of the signed range (rare: a variable near 2^31 - 1): as written, from here.
+    cb.lload(k);
+    cb.lconst_0();
+    cb.lcmp();
+    cb.ifle(polled);
     cb.lload(budgetSlot);
     cb.lload(k);
     cb.loadConstant((long) weight);
@@ -1389,24 +1405,22 @@ final class FunctionEmitter {
       cb.imul();
       cb.iadd();
     }
-    if (cl.kind() == LoopTrips.LE_S || cl.kind() == LoopTrips.LE_U) {
-      if (cl.wide()) {
-        cb.lconst_1();
-        cb.lsub();
-      } else {
-        cb.iconst_1();
-        cb.isub();
-      }
-    }
     cb.storeLocal(kind, chunkBound);
 
+    // The copy loops back while v < chunkBound, signed (chunkBound > v with the bound first): every value on the
+    // way is below the top of the signed range (LoopTrips.room32), so that is exactly "fewer than k steps taken".
     prepaidLoopAt = at;
     chunkBoundAt = cl.boundAt();
     chunkBoundSlot = chunkBound;
     chunkBoundType = type;
+    chunkCompareAt = cl.end() - 2;
+    boolean boundFirst = cl.boundAt() < cl.writeAt();
+    chunkCompare = cl.wide() ? (boundFirst ? OpCode.I64_GT_S : OpCode.I64_LT_S)
+        : (boundFirst ? OpCode.I32_GT_S : OpCode.I32_LT_S);
     emitRange(code, at, cl.end());
     prepaidLoopAt = -1;
     chunkBoundAt = -1;
+    chunkCompareAt = -1;
     cb.lload(rest);
     cb.lconst_0();
     cb.lcmp();

@@ -103,10 +103,31 @@ final class LoopTrips {
 
   /**
    * How many of {@code trips} iterations a countdown of {@code budget} pays for at {@code weight} each while
-   * staying above zero, as every one of their header polls would: at least 1, since the caller polls first when
-   * {@code budget <= weight}.
+   * staying above zero, as every one of their header polls would (at least 1, since the caller polls first when
+   * {@code budget <= weight}), and that keep the variable, read as a signed value, from passing the top of its
+   * range ({@code room}): the prepaid copy of the loop tests its exit with a signed {@code <}, the form C2 turns
+   * into a counted loop (clang's {@code !=} is one only for a step of 1). 0 when no iteration fits that.
    */
-  static long prepaid(long trips, long budget, int weight) {
-    return Math.min(trips, (budget - 1) / weight);
+  static long prepaid(long trips, long budget, int weight, long room) {
+    return Math.min(Math.min(trips, (budget - 1) / weight), room);
+  }
+
+  /**
+   * How many steps an i32 variable at {@code v0} can take, by {@code c} read as the loop's {@code kind} does
+   * (unsigned for {@code !=} and the unsigned compares), before its signed value would pass 2^31 - 1.
+   */
+  static long room32(int kind, int v0, int c) {
+    long step = kind == LT_S || kind == LE_S ? c : c & MASK32;
+    return step <= 0 ? 0 : (Integer.MAX_VALUE - (long) v0) / step;
+  }
+
+  /** {@link #room32} for an i64 variable: steps before its signed value would pass 2^63 - 1. */
+  static long room64(int kind, long v0, long c) {
+    if (c == 0 || (kind == LT_S || kind == LE_S) && c < 0) {
+      return 0;
+    }
+    // Long.MAX_VALUE - v0 is at most 2^64 - 1, exact as an unsigned value.
+    long room = Long.divideUnsigned(Long.MAX_VALUE - v0, c);
+    return room < 0 ? Long.MAX_VALUE : room;
   }
 }

@@ -54,8 +54,40 @@ class LoopTripsTest {
     assertEquals(1, LoopTrips.i32(LoopTrips.LT_S, 10, 1, 5));          // a do-while runs once
     assertEquals(LoopTrips.UNKNOWN, LoopTrips.i32(LoopTrips.LE_S, 0, 1, Integer.MAX_VALUE)); // never false
     assertEquals(1_999_999, LoopTrips.i64(LoopTrips.LE_U, 4, 2, 4_000_000)); // sieve's j += i while j <= limit
-    assertEquals(3, LoopTrips.prepaid(10, 31, 10));
-    assertEquals(10, LoopTrips.prepaid(10, 10_000, 10));
+    assertEquals(3, LoopTrips.prepaid(10, 31, 10, Long.MAX_VALUE));
+    assertEquals(10, LoopTrips.prepaid(10, 10_000, 10, Long.MAX_VALUE));
+    assertEquals(4, LoopTrips.prepaid(10, 10_000, 10, 4));
+    assertEquals(15, LoopTrips.room32(LoopTrips.LT_U, Integer.MAX_VALUE - 15, 1));
+    assertEquals(0, LoopTrips.room32(LoopTrips.NE, 10, -2)); // a step of 2^32 - 2 passes the top at once
+  }
+
+  /** room32 / room64: the most steps whose values, read as signed, stay at or below the top of the range. */
+  @Test
+  void roomIsTheLastStepBelowTheSignedTop() {
+    SplittableRandom r = new SplittableRandom(3);
+    for (int n = 0; n < 100_000; n++) {
+      int kind = KINDS[r.nextInt(KINDS.length)];
+      boolean signedStep = kind == LoopTrips.LT_S || kind == LoopTrips.LE_S;
+      long v0 = near32(r);
+      long c = r.nextInt(4) == 0 ? near32(r) : r.nextInt(-3, 40);
+      BigInteger step = signedStep ? BigInteger.valueOf((int) c) : unsigned(c, 32);
+      assertEquals(room(BigInteger.valueOf((int) v0), step, 32), LoopTrips.room32(kind, (int) v0, (int) c),
+          "i32 kind " + kind + " v0 " + v0 + " c " + c);
+      long w0 = near64(r);
+      long d = r.nextInt(4) == 0 ? near64(r) : r.nextInt(-3, 40);
+      BigInteger wideStep = signedStep ? BigInteger.valueOf(d) : unsigned(d, 64);
+      assertEquals(room(BigInteger.valueOf(w0), wideStep, 64), LoopTrips.room64(kind, w0, d),
+          "i64 kind " + kind + " v0 " + w0 + " c " + d);
+    }
+  }
+
+  /** The largest k >= 0 with v0 + k * step <= 2^(bits-1) - 1, capped at Long.MAX_VALUE; 0 for a step <= 0. */
+  private static long room(BigInteger v0, BigInteger step, int bits) {
+    if (step.signum() <= 0) {
+      return 0;
+    }
+    BigInteger k = BigInteger.ONE.shiftLeft(bits - 1).subtract(BigInteger.ONE).subtract(v0).divide(step);
+    return k.min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();
   }
 
   private static long near32(SplittableRandom r) {
