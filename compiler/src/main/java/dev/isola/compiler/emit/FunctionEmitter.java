@@ -132,18 +132,21 @@ final class FunctionEmitter {
   private int frameSize;
   private boolean frameRefs;
   private List<Instruction> currentCode;
-  /** While emitting the prepaid copy of a counted loop ({@link #emitCountedLoop}): its {@code loop}, which does
-   * not poll, its bound's instruction and the local holding the chunk's bound instead. Else -1. */
-  private int prepaidLoopAt = -1;
-  private int chunkBoundAt = -1;
-  private int chunkBoundSlot = -1;
-  private ValType chunkBoundType;
-  /** While emitting the prepaid copy: its exit compare, and the signed compare it becomes there. */
-  private int chunkCompareAt = -1;
-  private OpCode chunkCompare;
-  /** While emitting the polled copy of a counted loop: its {@code loop}, and the label its poll jumps to. */
-  private int polledLoopAt = -1;
-  private Label polledLoopBody;
+  /**
+   * The copy of a counted loop being emitted ({@link #emitCountedLoop}), or null. The prepaid copy's {@code loop}
+   * does not poll, its bound's instruction loads the chunk's end instead, and its compare becomes a signed one;
+   * the polled copy's header poll continues at a label made before it.
+   */
+  private LoopCopy loopCopy;
+
+  private sealed interface LoopCopy {
+    int loop();
+  }
+
+  private record PrepaidCopy(int loop, int boundAt, int boundSlot, ValType boundType, int compareAt, OpCode compare)
+      implements LoopCopy {}
+
+  private record PolledCopy(int loop, Label body) implements LoopCopy {}
 
   /**
    * The instructions of the method being emitted that may trap, each with its bytecode range: each gets an
@@ -562,7 +565,7 @@ final class FunctionEmitter {
         i = end;
         continue;
       }
-      if (in.opcode() == OpCode.LOOP && polls && i != prepaidLoopAt && i != polledLoopAt) {
+      if (in.opcode() == OpCode.LOOP && polls && (loopCopy == null || loopCopy.loop() != i)) {
         int at = i;
         Optional<CountedLoop> counted = CountedLoop.at(code, at).filter(cl -> prepayable(cl, at, to));
         if (counted.isPresent()) {
@@ -571,13 +574,13 @@ final class FunctionEmitter {
           continue;
         }
       }
-      if (i == chunkBoundAt) {
-        cb.loadLocal(Descriptors.kind(chunkBoundType), chunkBoundSlot);
-        push(chunkBoundType);
+      if (loopCopy instanceof PrepaidCopy p && i == p.boundAt()) {
+        cb.loadLocal(Descriptors.kind(p.boundType()), p.boundSlot());
+        push(p.boundType());
         continue;
       }
-      if (i == chunkCompareAt) {
-        in = new Instruction(chunkCompare, Immediate.None.INSTANCE, in.offset());
+      if (loopCopy instanceof PrepaidCopy p && i == p.compareAt()) {
+        in = new Instruction(p.compare(), Immediate.None.INSTANCE, in.offset());
       }
       // Not into an outlined if: its condition goes to the region's method as a value.
       if (isCompare(in.opcode()) && i < to && i + 1 != regionEnd && !plan.regions().containsKey(i + 1)
@@ -587,7 +590,7 @@ final class FunctionEmitter {
         continue;
       }
       // (An empty exception range is invalid: a loop emits code only if it polls.)
-      if (mayTrap(in.opcode()) && (polls && i != prepaidLoopAt || in.opcode() != OpCode.LOOP)) {
+      if (mayTrap(in.opcode()) && (polls && !isPrepaidLoop(i) || in.opcode() != OpCode.LOOP)) {
         Label site = cb.newBoundLabel();
         emit(in, i, top);
         sites.add(new Site(site, cb.newBoundLabel(), in.offset()));
@@ -1290,6 +1293,11 @@ final class FunctionEmitter {
 
   private final List<SlowPoll> slowPolls = new ArrayList<>();
 
+  /** Whether the {@code loop} at {@code position} is a prepaid copy's, which does not poll. */
+  private boolean isPrepaidLoop(int position) {
+    return loopCopy instanceof PrepaidCopy p && p.loop() == position;
+  }
+
   /**
    * Whether counted loop {@code cl} at {@code at} can be emitted as two copies here: it lies wholly inside the
    * range being emitted, and no outlined region starts or ends inside it (a region's method is emitted once).
@@ -1367,7 +1375,7 @@ final class FunctionEmitter {
     cb.ladd();
     cb.lstore(budgetSlot);
 
-    // budget -= k * weight; rest = trips - k; chunkBound = v + k * step (minus one for <=).
+    // budget -= k * weight; rest = trips - k; chunkBound = v + k * step, the value after k steps.
     cb.labelBinding(prepay);
     cb.lload(trips);
     cb.lload(budgetSlot);
@@ -1409,18 +1417,12 @@ final class FunctionEmitter {
 
     // The copy loops back while v < chunkBound, signed (chunkBound > v with the bound first): every value on the
     // way is below the top of the signed range (LoopTrips.room32), so that is exactly "fewer than k steps taken".
-    prepaidLoopAt = at;
-    chunkBoundAt = cl.boundAt();
-    chunkBoundSlot = chunkBound;
-    chunkBoundType = type;
-    chunkCompareAt = cl.end() - 2;
     boolean boundFirst = cl.boundAt() < cl.writeAt();
-    chunkCompare = cl.wide() ? (boundFirst ? OpCode.I64_GT_S : OpCode.I64_LT_S)
+    OpCode signedLess = cl.wide() ? (boundFirst ? OpCode.I64_GT_S : OpCode.I64_LT_S)
         : (boundFirst ? OpCode.I32_GT_S : OpCode.I32_LT_S);
+    loopCopy = new PrepaidCopy(at, cl.boundAt(), chunkBound, type, cl.end() - 2, signedLess);
     emitRange(code, at, cl.end());
-    prepaidLoopAt = -1;
-    chunkBoundAt = -1;
-    chunkCompareAt = -1;
+    loopCopy = null;
     cb.lload(rest);
     cb.lconst_0();
     cb.lcmp();
@@ -1428,11 +1430,9 @@ final class FunctionEmitter {
     cb.goto_(after);
 
     cb.labelBinding(polled);
-    polledLoopAt = at;
-    polledLoopBody = polledBody;
+    loopCopy = new PolledCopy(at, polledBody);
     emitRange(code, at, cl.end());
-    polledLoopAt = -1;
-    polledLoopBody = null;
+    loopCopy = null;
     cb.labelBinding(after);
   }
 
@@ -1610,12 +1610,13 @@ final class FunctionEmitter {
         Ctl loop = push(LOOP, ((Immediate.Block) imm).type());
         cb.labelBinding(loop.label);
         int weight = weights.loopWeights().getOrDefault(position, 1);
-        if (position == prepaidLoopAt) {
+        if (isPrepaidLoop(position)) {
           // Its header's fuel is paid before it ({@link #emitCountedLoop}).
         } else if (callsIn(position)) {
           poll(weight);
         } else {
-          loopPoll(loop.label, weight, in.offset(), position == polledLoopAt ? polledLoopBody : cb.newLabel());
+          loopPoll(loop.label, weight, in.offset(),
+              loopCopy instanceof PolledCopy p && p.loop() == position ? p.body() : cb.newLabel());
         }
       }
       case IF -> {
