@@ -1472,22 +1472,11 @@ final class FunctionEmitter {
    * the slow path as a second back-edge measured worse (fib, whose loop calls itself: +16% against +8%).
    */
   private boolean callsIn(int position) {
-    int depth = 0;
-    for (int i = position; i < currentCode.size(); i++) {
-      switch (currentCode.get(i).opcode()) {
-        case BLOCK, LOOP, IF -> depth++;
-        case END -> {
-          if (--depth == 0) {
-            return false;
-          }
-        }
-        case CALL, CALL_INDIRECT, RETURN_CALL, RETURN_CALL_INDIRECT -> {
-          return true;
-        }
-        default -> {}
-      }
-    }
-    return false;
+    return currentCode.subList(position, CountedLoop.matchingEnd(currentCode, position) + 1).stream()
+        .anyMatch(in -> switch (in.opcode()) {
+          case CALL, CALL_INDIRECT, RETURN_CALL, RETURN_CALL_INDIRECT -> true;
+          default -> false;
+        });
   }
 
   /** The slow paths of the method's loop polls ({@link #loopPoll}), each with its trap site. */
