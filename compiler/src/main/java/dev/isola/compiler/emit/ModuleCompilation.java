@@ -8,6 +8,7 @@ import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassHierarchyResolver;
 import java.lang.classfile.ClassModel;
 import java.lang.classfile.MethodModel;
+import java.lang.classfile.instruction.InvokeInstruction;
 import java.lang.constant.ClassDesc;
 import java.lang.reflect.AccessFlag;
 import java.util.ArrayList;
@@ -185,7 +186,7 @@ public record ModuleCompilation(String className, byte[] classFile, CompileRepor
   /** A method's size for the budget: its bytecode plus {@link #ACCESS_COST} per memory access it makes. */
   private static int cost(MethodModel m) {
     int accesses = m.code().map(c -> (int) c.elementStream()
-        .filter(e -> e instanceof java.lang.classfile.instruction.InvokeInstruction inv
+        .filter(e -> e instanceof InvokeInstruction inv
             && inv.owner().asSymbol().equals(Descriptors.BUILTINS)
             && (inv.name().stringValue().contains("Load") || inv.name().stringValue().contains("Store")))
         .count()).orElse(0);
