@@ -26,8 +26,12 @@
  *       {@link java.lang.StackOverflowError} becomes the same trap.
  *   <li><b>Large functions are split</b> into several methods, each under HotSpot's 8,000-byte JIT limit, when
  *       their structure allows; the report lists every method and its size.
- *   <li><b>Tail calls</b> ({@code return_call}) are compiled as a call followed by a return: correct results, but
- *       not constant stack space (the JVM has no tail calls).
+ *   <li><b>Tail calls</b> ({@code return_call}, {@code return_call_indirect}) run in constant stack space, as on
+ *       the interpreter, although the JVM has no tail calls: one to a function of the same instance is left
+ *       pending in the instance's context and run by the trampoline of the chain's first function, one body at
+ *       a time ({@code emit.TailCalls}); one to an import or another instance is a call followed by a return,
+ *       which leaves the chain. Fuel and traps are the interpreter's: the callee's entry poll runs when its
+ *       body does, and a trap's frames no longer hold the caller that made the tail call.
  * </ul>
  */
 package dev.isola.compiler;

@@ -160,6 +160,43 @@ class FuelAgreementTest {
   }
 
   /**
+   * Tail calls ({@code TailCalls}): a self call, a mutual pair through a table and a chain into a function that
+   * loops, so that fuel runs out in a bounced body, at a callee's entry and in a loop reached by a tail call.
+   */
+  static final String TAIL = """
+      (module
+        (type $step (func (param i32 i32) (result i32)))
+        (table 2 funcref)
+        (elem (i32.const 0) $ping $pong)
+        (func $ping (type $step)
+          (if (result i32) (i32.eqz (local.get 0))
+            (then (local.get 1))
+            (else (return_call_indirect (type $step) (i32.sub (local.get 0) (i32.const 1))
+                    (i32.add (local.get 1) (i32.const 3)) (i32.const 1)))))
+        (func $pong (type $step)
+          (return_call $ping (local.get 0) (i32.mul (local.get 1) (i32.const 5))))
+        (func $sum (param $n i32) (param $acc i32) (result i32)
+          (if (result i32) (i32.eqz (local.get $n))
+            (then (local.get $acc))
+            (else (return_call $sum (i32.sub (local.get $n) (i32.const 1)) (i32.add (local.get $acc) (local.get $n))))))
+        (func $spin (param $n i32) (param $acc i32) (result i32)
+          (loop $l
+            (local.set $acc (i32.add (local.get $acc) (i32.mul (local.get $n) (local.get $n))))
+            (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+            (br_if $l (i32.gt_s (local.get $n) (i32.const 0))))
+          (return_call $sum (i32.const 3) (local.get $acc)))
+        (func (export "work") (param $n i32) (result i32)
+          (return_call $spin (local.get $n)
+            (i32.add (call $ping (local.get $n) (i32.const 1)) (call $sum (local.get $n) (i32.const 0))))))
+      """;
+
+  @Test
+  void tailCallsChargeTheSameFuelForEveryBudget() {
+    sameForALongRun(TAIL, 20_000);
+    sameForEveryBudget(TAIL, 12, 600, 1, 100);
+  }
+
+  /**
    * Loops that call nothing, whose polls' slow path is a second back-edge (FunctionEmitter.loopPoll): every
    * budget from 0 up, one unit apart, so that a poll's refill also comes back exactly 0 (fuel exhausted: the body
    * still runs, as on the interpreter), and a run long enough to refill the countdown many times.

@@ -7,18 +7,21 @@ import dev.isola.runtime.Imports;
 import dev.isola.runtime.Instance;
 import dev.isola.runtime.Module;
 import dev.isola.runtime.Store;
+import dev.isola.wasm.Feature;
 import dev.isola.wasm.text.TextParser;
+import java.util.Set;
 
 /** Both tiers, for tests that compare the compiler with the interpreter (the oracle). */
 final class Tiers {
   private Tiers() {}
 
+  /** With the tail-call proposal, which both tiers implement (a module without tail calls is unaffected). */
   static Engine interp() {
-    return Engine.of(EngineConfig.of(new Interpreter()));
+    return Engine.of(EngineConfig.of(new Interpreter()).withFeatures(Set.of(Feature.TAIL_CALL)));
   }
 
   static Engine compiled() {
-    return Engine.of(EngineConfig.of(new Compiler()));
+    return Engine.of(EngineConfig.of(new Compiler()).withFeatures(Set.of(Feature.TAIL_CALL)));
   }
 
   /**
@@ -35,7 +38,7 @@ final class Tiers {
 
   /** Compiles {@code wat}, which may fall back to the interpreter: for tests of the fallback itself. */
   static Module compileAllowingFallback(Engine engine, String wat) {
-    return engine.compile(TextParser.parseModule(wat));
+    return engine.compile(TextParser.parseModule(wat, engine.config().features()));
   }
 
   static Instance instantiate(Engine engine, String wat) {

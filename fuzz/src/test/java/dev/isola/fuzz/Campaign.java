@@ -44,6 +44,9 @@ final class Campaign {
   private long mostFuel;
   /** Seeds whose only disagreement was NaN bits, which the spec leaves open. */
   private final List<Long> nanNondeterminism = new ArrayList<>();
+  /** Modules given tail calls ({@link TailCallRewrite}), and the calls that became tail calls in them. */
+  private int tailCallModules;
+  private int tailCalls;
 
   Campaign(WasmOpt wasmOpt, Tiers tiers, FuelMode fuel, Path workDir) {
     this.wasmOpt = wasmOpt;
@@ -64,6 +67,29 @@ final class Campaign {
   /** Seeds that agreed only once their NaNs were removed. */
   List<Long> nanNondeterminism() {
     return Collections.unmodifiableList(nanNondeterminism);
+  }
+
+  /** How many modules got tail calls so far, and how many tail calls in all. */
+  String tailCallCoverage() {
+    return tailCallModules + " modules with " + tailCalls + " tail calls";
+  }
+
+  /**
+   * The module's bytes; for half the seeds with its calls in tail position made tail calls ({@link
+   * TailCallRewrite}), written back so that a disagreement's file is what ran.
+   */
+  private byte[] load(long seed, Path module) throws IOException {
+    byte[] wasm = Files.readAllBytes(module);
+    if (new SplittableRandom(seed ^ 0x7a11ca11L).nextBoolean()) {
+      TailCallRewrite.Result r = TailCallRewrite.apply(wasm);
+      if (r.rewritten() > 0) {
+        Files.write(module, r.wasm());
+        tailCallModules++;
+        tailCalls += r.rewritten();
+        return r.wasm();
+      }
+    }
+    return wasm;
   }
 
   /** The most fuel one step of the oracle used so far. */
@@ -92,7 +118,7 @@ final class Campaign {
 
   /** Runs and compares the module generated for {@code seed}; deletes it unless the tiers disagree. */
   Verdict judge(long seed, Path module) throws IOException, InterruptedException {
-    byte[] wasm = Files.readAllBytes(module);
+    byte[] wasm = load(seed, module);
     long budget = fuelBudget(seed);
     Verdict verdict;
     try {
@@ -100,7 +126,7 @@ final class Campaign {
       if (verdict.kind() == Verdict.Kind.DISAGREED && verdict.detail().startsWith(REJECTED)) {
         Files.deleteIfExists(module);
         module = wasmOpt.generate(seed, workDir, false);
-        Verdict fallback = compare(seed, module, Files.readAllBytes(module), budget);
+        Verdict fallback = compare(seed, module, load(seed, module), budget);
         verdict = new Verdict(seed, fallback.kind(), fallback.detail() + " (without reference types)", module);
       }
       if (verdict.kind() == Verdict.Kind.DISAGREED && !verdict.detail().startsWith(REJECTED)) {

@@ -97,7 +97,7 @@ class DifferentialTest {
     }
     System.out.println("fuzz: " + version + ", fuel " + fuel.name().toLowerCase(Locale.ROOT) + ", seeds "
         + seeds.getFirst() + ".." + seeds.getLast() + "; oracle outcomes " + campaign.tally()
-        + ", most fuel in one step " + campaign.mostFuel());
+        + ", most fuel in one step " + campaign.mostFuel() + ", " + campaign.tailCallCoverage());
     if (!campaign.nanNondeterminism().isEmpty()) {
       System.out.println("fuzz: seeds that agreed only with NaNs removed (spec-allowed NaN bits in memory): "
           + campaign.nanNondeterminism());

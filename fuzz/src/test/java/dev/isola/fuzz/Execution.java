@@ -64,7 +64,7 @@ final class Execution {
   static Run execute(byte[] wasm, ExecutionTier tier, long fuelBudget, OptionalLong argumentSeed) {
     var calls = new ArrayList<Call>();
     var support = new FuzzingSupport();
-    Engine engine = Engine.of(EngineConfig.of(tier));
+    Engine engine = Engine.of(EngineConfig.of(tier).withFeatures(TailCallRewrite.FEATURES));
     Module module;
     try {
       module = engine.compile(wasm);

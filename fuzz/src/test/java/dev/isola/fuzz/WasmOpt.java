@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * float-to-int, bulk memory, multi-value, reference types, SIMD, mutable globals). Everything else
  * (threads, exceptions, GC, tail calls, memory64, strings, relaxed SIMD, extended const) stays off because
  * {@code --mvp-features} disables all before the list enables ours. (Isola runs tail calls, but binaryen 108's
- * translate-to-fuzz never emits {@code return_call}, so enabling them would add nothing.) Half the seeds also
+ * translate-to-fuzz never emits {@code return_call}: {@link TailCallRewrite} adds them.) Half the seeds also
  * get {@code --fuzz-passes}, so optimised code shapes are tested too, and half leave SIMD out (see {@link
  * #generate}).
  */
@@ -95,6 +95,8 @@ final class WasmOpt {
     Path out = module.resolveSibling(module.getFileName().toString().replace(".wasm", ".denan.wasm"));
     var command = new ArrayList<>(List.of(executable, module.toString(), "--denan", "-o", out.toString()));
     command.addAll(FEATURES);
+    // The module may have tail calls by now (TailCallRewrite).
+    command.add("--enable-tail-call");
     run(command);
     return out;
   }

@@ -8,6 +8,9 @@
  *   <li><b>Generation</b> ({@link dev.isola.fuzz.WasmOpt}): the seed drives {@code SplittableRandom} bytes that
  *       wasm-opt turns into a module using only the features Isola runs. The module is deterministic for a given
  *       binaryen version, so CI's fixed seed range is a fixed corpus; {@code -Dfuzz.start} explores others.
+ *       Binaryen never emits tail calls, so for half the seeds {@link dev.isola.fuzz.TailCallRewrite} turns the
+ *       calls in tail position into {@code return_call}s (about one module in six gets some; the run's summary
+ *       line counts them).
  *   <li><b>Execution</b> ({@link dev.isola.fuzz.Execution}): binaryen's harness protocol. Instantiate, then call
  *       every function export in order with zero arguments, re-arming the module's own hang limit before each;
  *       a trap ends that call only. The {@code fuzzing-support} imports log to a list

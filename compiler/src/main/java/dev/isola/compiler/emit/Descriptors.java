@@ -33,6 +33,7 @@ final class Descriptors {
   static final ClassDesc CTX = ClassDesc.of("dev.isola.compiler.emit.InstanceContext");
   static final ClassDesc FUEL = ClassDesc.of("dev.isola.compiler.emit.Fuel");
   static final ClassDesc BUILTINS = ClassDesc.of("dev.isola.compiler.emit.Builtins");
+  static final ClassDesc TAIL = ClassDesc.of("dev.isola.compiler.emit.TailCallBuiltins");
   static final ClassDesc OBJECT_ARRAY = CD_Object.arrayType();
 
   private Descriptors() {}

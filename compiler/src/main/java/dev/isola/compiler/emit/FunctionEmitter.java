@@ -3,6 +3,7 @@ package dev.isola.compiler.emit;
 import static dev.isola.compiler.emit.Descriptors.BUILTINS;
 import static dev.isola.compiler.emit.Descriptors.CTX;
 import static dev.isola.compiler.emit.Descriptors.FUEL;
+import static dev.isola.compiler.emit.Descriptors.TAIL;
 import static java.lang.constant.ConstantDescs.CD_Double;
 import static java.lang.constant.ConstantDescs.CD_Float;
 import static java.lang.constant.ConstantDescs.CD_Integer;
@@ -59,6 +60,7 @@ final class FunctionEmitter {
   private static final ClassDesc RUNTIME_EXCEPTION = ClassDesc.of("java.lang.RuntimeException");
   private static final ClassDesc TRAP = ClassDesc.of("dev.isola.runtime.Trap");
   private static final ClassDesc METHOD_HANDLE = ClassDesc.of("java.lang.invoke.MethodHandle");
+  private static final ClassDesc CD_IllegalStateException = ClassDesc.of("java.lang.IllegalStateException");
   private static final ClassDesc BYTE_ARRAY = ClassDesc.ofDescriptor("[B");
   private static final ClassDesc CONVERSIONS = ClassDesc.of("dev.isola.runtime.ops.Conversions");
   private static final ClassDesc I32_OPS = ClassDesc.of("dev.isola.runtime.ops.I32Ops");
@@ -99,6 +101,7 @@ final class FunctionEmitter {
   private final List<FuncType> functionTypes;
   /** Type indices used by {@code call_indirect}: each gets one stub ({@link #emitIndirectStub}). */
   private final Set<Integer> indirectTypes;
+  private final TailCalls tails;
 
   private CodeBuilder cb;
   private int functionIndex;
@@ -168,6 +171,7 @@ final class FunctionEmitter {
     this.polls = polls;
     this.functionTypes = module.functionSpaceTypes();
     this.indirectTypes = indirectTypes;
+    this.tails = TailCalls.of(module);
   }
 
   static String methodName(int function) {
@@ -195,6 +199,19 @@ final class FunctionEmitter {
 
   private static MethodTypeDesc packedDesc(FuncType type) {
     return Descriptors.function(type).changeReturnType(CD_long);
+  }
+
+  /**
+   * The method holding defined function {@code function}'s code: {@code t<i>} if it makes tail calls (its
+   * {@link #bodyName} is then its trampoline, {@link TailCalls}), else its {@link #bodyName}.
+   */
+  static String codeName(int function, FuncType type, boolean polls, boolean tailCaller) {
+    return tailCaller ? "t" + function : bodyName(function, type, polls);
+  }
+
+  /** The descriptor of {@link #bodyName} and {@link #codeName}: packed or the convention's. */
+  private MethodTypeDesc bodyDesc(FuncType type) {
+    return packs(type, polls) ? packedDesc(type) : Descriptors.function(type);
   }
 
   static String indirectName(int typeIndex) {
@@ -290,15 +307,7 @@ final class FunctionEmitter {
    */
   private List<Integer> directTargets(FuncType type) {
     if (declared == null) {
-      declared = new java.util.BitSet();
-      for (var e : module.elements()) {
-        for (var expr : e.init()) {
-          expr.instructions().forEach(this::declare);
-        }
-      }
-      for (var body : module.code()) {
-        body.instructions().forEach(this::declare);
-      }
+      declared = TailCalls.declared(module);
     }
     List<Integer> out = new ArrayList<>();
     for (int f = declared.nextSetBit(module.importedFunctionCount()); f >= 0; f = declared.nextSetBit(f + 1)) {
@@ -307,12 +316,6 @@ final class FunctionEmitter {
       }
     }
     return out.size() <= DIRECT_TARGETS ? out : List.of();
-  }
-
-  private void declare(Instruction in) {
-    if (in.opcode() == OpCode.REF_FUNC && in.immediate() instanceof Immediate.Index i) {
-      declared.set(i.index());
-    }
   }
 
   private static MethodTypeDesc indirectDesc(FuncType type) {
@@ -357,13 +360,14 @@ final class FunctionEmitter {
       frameSize = Math.max(frameSize, count + type.results().size() + in.size() + out.size());
       frameRefs |= in.stream().anyMatch(FunctionEmitter::inRefs) || out.stream().anyMatch(FunctionEmitter::inRefs);
     }
+    boolean tailCaller = tails.isCaller(index);
+    clb.withMethodBody(codeName(index, type, polls, tailCaller), bodyDesc(type), STATIC,
+        c -> emitBody(c, index, type, body));
+    if (tailCaller) {
+      clb.withMethodBody(bodyName(index, type, polls), bodyDesc(type), STATIC, c -> emitTrampoline(c, index, type));
+    }
     if (packs(type, polls)) {
-      clb.withMethodBody(bodyName(index, type, polls), packedDesc(type), STATIC,
-          c -> emitBody(c, index, type, body));
       clb.withMethodBody(methodName(index), Descriptors.function(type), STATIC, c -> emitUnpackStub(c, index, type));
-    } else {
-      clb.withMethodBody(methodName(index), Descriptors.function(type), STATIC,
-          c -> emitBody(c, index, type, body));
     }
     for (var r : plan.regions().entrySet()) {
       clb.withMethodBody(regionName(index, r.getKey()), REGION, STATIC,
@@ -394,6 +398,183 @@ final class FunctionEmitter {
       c.l2i();
       c.ireturn();
     }
+  }
+
+  /**
+   * The trampoline of a function that makes tail calls ({@link TailCalls}): runs its body ({@code t<i>}), then,
+   * while a tail call is pending, the callee's body through the bounce method of its results, in this frame.
+   * The countdown goes from one body to the next as across a call: packed with the result, or through {@link
+   * Fuel#budget}.
+   */
+  private void emitTrampoline(CodeBuilder c, int index, FuncType type) {
+    MethodTypeDesc desc = bodyDesc(type);
+    int n = type.params().size();
+    int depth = c.parameterSlot(n + 1);
+    int ctx = c.parameterSlot(n + 2);
+    for (int i = 0; i < n + 3; i++) {
+      c.loadLocal(TypeKind.from(desc.parameterType(i)), c.parameterSlot(i));
+    }
+    c.invokestatic(self, codeName(index, type, polls, true), desc);
+    TypeKind kind = TypeKind.from(desc.returnType());
+    int result = kind == TypeKind.VOID ? -1 : c.allocateLocal(kind);
+    if (result >= 0) {
+      c.storeLocal(kind, result);
+    }
+    Label loop = c.newBoundLabel();
+    Label done = c.newLabel();
+    c.aload(ctx);
+    c.getfield(CTX, "tailTarget", CD_int);
+    c.iflt(done);
+    if (packs(type, polls)) {
+      c.lload(result);
+      c.loadConstant(32);
+      c.lshr();
+    } else if (polls) {
+      c.aload(ctx);
+      c.getfield(CTX, "fuel", FUEL);
+      c.getfield(FUEL, "budget", CD_long);
+    } else {
+      c.lconst_0();
+    }
+    c.iload(depth);
+    c.aload(ctx);
+    c.invokestatic(self, tails.bounceName(type.results()), bounceDesc(type.results()));
+    if (result >= 0) {
+      c.storeLocal(kind, result);
+    }
+    c.goto_(loop);
+    c.labelBinding(done);
+    if (result >= 0) {
+      c.loadLocal(kind, result);
+    }
+    c.return_(kind);
+  }
+
+  /** {@code b<k>(long budget, int depth, ctx)}, returning what the bodies of functions with these results do. */
+  private MethodTypeDesc bounceDesc(List<ValType> results) {
+    return MethodTypeDesc.of(bodyDesc(new FuncType(List.of(), results)).returnType(), CD_long, CD_int, CTX);
+  }
+
+  /** The bounce methods, one per result list of the functions that make tail calls ({@link TailCalls}). */
+  void emitBounces(ClassBuilder clb) {
+    for (List<ValType> results : tails.resultLists()) {
+      clb.withMethodBody(tails.bounceName(results), bounceDesc(results), STATIC, c -> emitBounce(c, results));
+    }
+  }
+
+  /**
+   * Takes the pending tail call and runs its callee's body: an invokestatic for the functions the module's tail
+   * calls name or its tables can hold (up to a limit), else, by the callee's type, the body's handle.
+   */
+  private void emitBounce(CodeBuilder c, List<ValType> results) {
+    int depth = c.parameterSlot(1);
+    int ctx = c.parameterSlot(2);
+    TypeKind kind = TypeKind.from(bounceDesc(results).returnType());
+    c.aload(ctx);
+    c.invokestatic(TAIL, "take", MethodTypeDesc.of(CD_int, CTX));
+    int target = c.allocateLocal(TypeKind.INT);
+    c.istore(target);
+    Label general = c.newLabel();
+    List<Integer> direct = List.copyOf(tails.directTargets(results));
+    List<SwitchCase> cases = newCases(c, direct);
+    c.iload(target);
+    c.lookupswitch(general, cases);
+    for (int k = 0; k < direct.size(); k++) {
+      int f = direct.get(k);
+      FuncType t = functionTypes.get(f);
+      c.labelBinding(cases.get(k).target());
+      loadTailArguments(c, t, ctx);
+      c.iload(depth);
+      c.aload(ctx);
+      c.invokestatic(self, codeName(f, t, polls, tails.isCaller(f)), bodyDesc(t));
+      c.return_(kind);
+    }
+    c.labelBinding(general);
+    Label unexpected = c.newLabel();
+    List<Integer> types = List.copyOf(tails.indirectTypes(results));
+    List<SwitchCase> byType = newCases(c, types);
+    c.aload(ctx);
+    c.getfield(CTX, "tailType", CD_int);
+    c.lookupswitch(unexpected, byType);
+    for (int k = 0; k < types.size(); k++) {
+      FuncType t = module.types().get(types.get(k));
+      c.labelBinding(byType.get(k).target());
+      c.aload(ctx);
+      c.iload(target);
+      c.invokestatic(TAIL, "body", MethodTypeDesc.of(METHOD_HANDLE, CTX, CD_int));
+      loadTailArguments(c, t, ctx);
+      c.iload(depth);
+      c.aload(ctx);
+      c.invokevirtual(METHOD_HANDLE, "invokeExact", bodyDesc(t));
+      c.return_(kind);
+    }
+    c.labelBinding(unexpected);
+    c.iload(target);
+    c.invokestatic(TAIL, "unexpected", MethodTypeDesc.of(CD_IllegalStateException, CD_int));
+    c.athrow();
+  }
+
+  /** A switch case with a fresh label for each key. */
+  private static List<SwitchCase> newCases(CodeBuilder c, List<Integer> keys) {
+    return keys.stream().map(k -> SwitchCase.of(k, c.newLabel())).toList();
+  }
+
+  /** The pending call's arguments as {@code t}'s parameters, then its countdown (the bounce's first parameter). */
+  private static void loadTailArguments(CodeBuilder c, FuncType t, int ctx) {
+    for (int k = 0; k < t.params().size(); k++) {
+      ValType p = t.params().get(k);
+      c.aload(ctx);
+      c.loadConstant(k);
+      switch (p) {
+        case I32, I64, F32, F64 -> c.invokestatic(TAIL, p.name().toLowerCase(java.util.Locale.ROOT),
+            MethodTypeDesc.of(Descriptors.desc(p), CTX, CD_int));
+        case FUNCREF, EXTERNREF, V128 -> {
+          c.invokestatic(TAIL, "ref", MethodTypeDesc.of(CD_Object, CTX, CD_int));
+          if (!Descriptors.desc(p).equals(CD_Object)) {
+            c.checkcast(Descriptors.desc(p));
+          }
+        }
+      }
+    }
+    c.lload(c.parameterSlot(0));
+  }
+
+  /**
+   * A tail call to function {@code target} (pushed by {@code pushTarget}) of this instance, whose arguments are
+   * on the stack: stores them and the callee in the context and returns, to the trampoline, which runs it. The
+   * results returned meanwhile are zeros nobody reads. The operand stack model is left as it was (the caller
+   * may emit another path after this one).
+   */
+  private void pendTailCall(FuncType t, int typeIndex, Runnable pushTarget) {
+    for (int k = t.params().size() - 1; k >= 0; k--) {
+      ValType p = t.params().get(k);
+      String name = switch (p) {
+        case I32 -> "argI32";
+        case I64 -> "argI64";
+        case F32 -> "argF32";
+        case F64 -> "argF64";
+        case FUNCREF, EXTERNREF, V128 -> "argRef";
+      };
+      ClassDesc value = switch (p) {
+        case FUNCREF, EXTERNREF, V128 -> CD_Object;
+        default -> Descriptors.desc(p);
+      };
+      cb.aload(ctxSlot);
+      cb.loadConstant(k);
+      cb.invokestatic(TAIL, name, MethodTypeDesc.of(CD_void, value, CTX, CD_int));
+    }
+    cb.aload(ctxSlot);
+    pushTarget.run();
+    cb.loadConstant(typeIndex);
+    cb.invokestatic(TAIL, "pend", MethodTypeDesc.of(CD_void, CTX, CD_int, CD_int));
+    List<ValType> saved = new ArrayList<>(stack);
+    for (ValType r : functionResults) {
+      zero(r);
+    }
+    stack.addAll(functionResults);
+    emitReturn();
+    stack.clear();
+    stack.addAll(saved);
   }
 
   private void emitBody(CodeBuilder c, int index, FuncType type, FunctionBody body) {
@@ -1670,6 +1851,11 @@ final class FunctionEmitter {
         for (int k = 0; k < t.params().size(); k++) {
           pop();
         }
+        if (op == OpCode.RETURN_CALL && f >= module.importedFunctionCount()) {
+          pendTailCall(t, module.types().indexOf(t), () -> cb.loadConstant(f));
+          setUnreachable(top);
+          break;
+        }
         if (f < module.importedFunctionCount()) {
           // A host function or another tier ignores the budget argument: it reads the shared countdown.
           saveBudget();
@@ -1695,7 +1881,7 @@ final class FunctionEmitter {
         pushResults(t.results());
         reloadMemory();
         if (op == OpCode.RETURN_CALL) {
-          // Not a constant-stack tail call: the JVM has none. Call, then return the results.
+          // To an import: a call, then a return (TailCalls).
           emitReturn();
           setUnreachable(top);
         }
@@ -1706,6 +1892,25 @@ final class FunctionEmitter {
         pop();
         for (int k = 0; k < t.params().size(); k++) {
           pop();
+        }
+        if (op == OpCode.RETURN_CALL_INDIRECT) {
+          // A function of this instance becomes a pending tail call; anything else, or a trap, takes the
+          // call_indirect path below, then returns (TailCalls).
+          int element = cb.allocateLocal(TypeKind.INT);
+          cb.istore(element);
+          cb.iload(element);
+          cb.aload(ctxSlot);
+          cb.loadConstant(ci.tableIndex());
+          cb.loadConstant(ci.typeIndex());
+          cb.invokestatic(BUILTINS, "indirectOwn", MethodTypeDesc.of(CD_int, CD_int, CTX, CD_int, CD_int));
+          int target = cb.allocateLocal(TypeKind.INT);
+          cb.istore(target);
+          Label general = cb.newLabel();
+          cb.iload(target);
+          cb.iflt(general);
+          pendTailCall(t, TailCalls.typeIndex(module, ci.typeIndex()), () -> cb.iload(target));
+          cb.labelBinding(general);
+          cb.iload(element);
         }
         indirectTypes.add(ci.typeIndex());
         saveBudget();

@@ -37,6 +37,9 @@ public final class GeneratedCode implements ModuleCode {
   private final MethodHandle[] entryPoints;
   private final List<FuncType> functionTypes;
   private final int maxCallDepth;
+  private final Class<?> cls;
+  /** The method holding each defined function's body, for tail calls ({@link TailCallBuiltins#body}); lazy. */
+  private final MethodHandle[] bodies;
 
   private GeneratedCode(WasmModule model, Engine engine, Class<?> cls) {
     this.engine = engine;
@@ -51,6 +54,8 @@ public final class GeneratedCode implements ModuleCode {
     this.functionTypeIds = new int[functionTypes.size()];
     this.handles = new MethodHandle[functionTypes.size()];
     this.entryPoints = new MethodHandle[functionTypes.size()];
+    this.cls = cls;
+    this.bodies = new MethodHandle[functionTypes.size()];
     var lookup = MethodHandles.lookup();
     for (int i = 0; i < functionTypeIds.length; i++) {
       functionTypeIds[i] = engine.typeId(functionTypes.get(i));
@@ -81,6 +86,47 @@ public final class GeneratedCode implements ModuleCode {
   /** The handle of function {@code index} of {@code c}'s instance, taking a context as last argument. */
   MethodHandle handle(int index, InstanceContext c) {
     return index < importCount ? c.imports[index] : handles[index];
+  }
+
+  /**
+   * The method holding defined function {@code index}'s body, of the convention its trampoline calls: {@code
+   * t<i>} for a function with a trampoline, else {@code g<i>} where the countdown is packed with the result
+   * ({@link FunctionEmitter#packs}), else {@code f<i>}. Which one exists says which it is, so this needs no
+   * record of the options the class was compiled with. A race makes two equal handles; either is fine.
+   */
+  MethodHandle body(int index) {
+    MethodHandle h = bodies[index];
+    if (h == null) {
+      MethodType type = Descriptors.functionType(functionTypes.get(index));
+      try {
+        MethodType packed = type.changeReturnType(long.class);
+        h = find("t" + index, packed, type);
+        if (h == null) {
+          h = find("g" + index, packed, null);
+        }
+        if (h == null) {
+          h = MethodHandles.lookup().findStatic(cls, FunctionEmitter.methodName(index), type);
+        }
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalArgumentException("generated class lacks function " + index, e);
+      }
+      bodies[index] = h;
+    }
+    return h;
+  }
+
+  /** Static method {@code name} of the generated class with either type, or null if it has none. */
+  private MethodHandle find(String name, MethodType first, MethodType second) throws IllegalAccessException {
+    for (MethodType type : new MethodType[] {first, second}) {
+      if (type != null) {
+        try {
+          return MethodHandles.lookup().findStatic(cls, name, type);
+        } catch (NoSuchMethodException e) {
+          // try the other
+        }
+      }
+    }
+    return null;
   }
 
   /** Function {@code index}'s entry point for calls from outside ({@link #entryPoints}); imports are per instance. */

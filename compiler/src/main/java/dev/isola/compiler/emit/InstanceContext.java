@@ -31,6 +31,16 @@ final class InstanceContext {
   final int[] typeIds;
   final Fuel fuel;
   final ChunkPoll bulkPoll;
+  /**
+   * A pending tail call ({@link TailCalls}): the defined function to run next, or -1, and the first index of its
+   * type in the type section. Set by a body just before it returns to its trampoline, which takes it at once;
+   * one thread runs the store at a time, so plain fields.
+   */
+  int tailTarget = -1;
+  int tailType;
+  /** The pending tail call's arguments: numbers in {@code tailArgs}, references and v128s in {@code tailRefs}. */
+  long[] tailArgs = new long[8];
+  Object[] tailRefs = new Object[8];
 
   InstanceContext(Instance instance, GeneratedCode code) {
     this.instance = instance;

@@ -79,6 +79,9 @@ public record ModuleCompilation(String className, byte[] classFile, CompileRepor
       for (int t : indirectTypes) {
         emitter.emitIndirectStub(clb, t);
       }
+      if (only < 0) {
+        emitter.emitBounces(clb);
+      }
     });
   }
 
@@ -97,6 +100,7 @@ public record ModuleCompilation(String className, byte[] classFile, CompileRepor
   private static Map<Integer, OutlinePlan> plans(WasmModule module, boolean polls) {
     Map<Integer, OutlinePlan> plans = new HashMap<>();
     int imported = module.importedFunctionCount();
+    TailCalls tails = TailCalls.of(module);
     for (int i = imported; i < imported + module.code().size(); i++) {
       List<Instruction> code = module.code().get(i - imported).instructions();
       // Cheap filter: no instruction emits more than a few bytes on average, nor zeroing a local; a counted loop
@@ -112,7 +116,7 @@ public record ModuleCompilation(String className, byte[] classFile, CompileRepor
       int size;
       try {
         size = methodCost(emit(module, polls, i, Map.of()),
-            FunctionEmitter.bodyName(i, module.functionSpaceTypes().get(i), polls));
+            FunctionEmitter.codeName(i, module.functionSpaceTypes().get(i), polls, tails.isCaller(i)));
       } catch (IllegalArgumentException e) {
         // Over the JVM's 64 KB: at least that much.
         size = 1 << 16;
@@ -265,8 +269,9 @@ public record ModuleCompilation(String className, byte[] classFile, CompileRepor
         if (function >= imported) {
           functions++;
         }
-      } else if (name.startsWith("g")) {
-        // The body of a function whose f<i> unpacks its countdown (FunctionEmitter.packs).
+      } else if (name.startsWith("g") || name.startsWith("t")) {
+        // The body of a function whose f<i> unpacks its countdown (FunctionEmitter.packs), or the body of one
+        // that makes tail calls (TailCalls).
         function = Integer.parseInt(name.substring(1));
       } else if (name.startsWith("r")) {
         function = Integer.parseInt(name.substring(1, name.indexOf('_')));
