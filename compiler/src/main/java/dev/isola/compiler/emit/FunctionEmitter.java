@@ -60,7 +60,7 @@ final class FunctionEmitter {
   private static final ClassDesc RUNTIME_EXCEPTION = ClassDesc.of("java.lang.RuntimeException");
   private static final ClassDesc TRAP = ClassDesc.of("dev.isola.runtime.Trap");
   private static final ClassDesc METHOD_HANDLE = ClassDesc.of("java.lang.invoke.MethodHandle");
-  private static final ClassDesc CD_IllegalStateException = ClassDesc.of("java.lang.IllegalStateException");
+  private static final ClassDesc ILLEGAL_STATE = ClassDesc.of("java.lang.IllegalStateException");
   private static final ClassDesc BYTE_ARRAY = ClassDesc.ofDescriptor("[B");
   private static final ClassDesc CONVERSIONS = ClassDesc.of("dev.isola.runtime.ops.Conversions");
   private static final ClassDesc I32_OPS = ClassDesc.of("dev.isola.runtime.ops.I32Ops");
@@ -510,7 +510,7 @@ final class FunctionEmitter {
     }
     c.labelBinding(unexpected);
     c.iload(target);
-    c.invokestatic(TAIL, "unexpected", MethodTypeDesc.of(CD_IllegalStateException, CD_int));
+    c.invokestatic(TAIL, "unexpected", MethodTypeDesc.of(ILLEGAL_STATE, CD_int));
     c.athrow();
   }
 
