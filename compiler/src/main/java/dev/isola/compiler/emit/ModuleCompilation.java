@@ -70,17 +70,17 @@ public record ModuleCompilation(String className, byte[] classFile, CompileRepor
           continue;
         }
         if (i < imported) {
-          emitter.emitImportStub(clb, i);
+          emitter.stubs().emitImportStub(clb, i);
         } else {
           emitter.emitFunction(clb, i, plans.getOrDefault(i, OutlinePlan.NONE));
         }
       }
       // After the bodies, which collect the types call_indirect uses.
       for (int t : indirectTypes) {
-        emitter.emitIndirectStub(clb, t);
+        emitter.stubs().emitIndirectStub(clb, t);
       }
       if (only < 0) {
-        emitter.emitBounces(clb);
+        emitter.stubs().emitBounces(clb);
       }
     });
   }

@@ -2,7 +2,9 @@
  * The compiler's implementation, in its named stages: <b>analyse</b> ({@code ModuleCompilation.analyse}: what
  * can be compiled; {@code FuelWeights}: the interpreter's static fuel weights; {@code OutlinePlan}: which
  * regions of a large function become methods of their own), <b>lower and emit</b> ({@code
- * FunctionEmitter}: one pass per function that replays the validator's type stack and writes bytecode), then
+ * FunctionEmitter}: one pass per function that replays the validator's type stack and writes bytecode; {@code
+ * StubEmitter}: the glue methods between conventions, for imports, {@code call_indirect}, packed returns and
+ * tail calls), then
  * <b>define</b> ({@code GeneratedCode}: a hidden class in this package, method handles per function) and
  * <b>link</b> ({@code InstanceContext}, {@code CallTargets}: per instance).
  *
