@@ -227,10 +227,10 @@ class FuelAgreementTest {
   /**
    * Counted loops ({@code CountedLoop}), whose header polls are paid in advance in chunks: each shape the
    * compiler recognises (i32 and i64; ne, lt, le, signed and unsigned; the bound first or last; a constant or a
-   * local step; tee or set-and-get; across the top of the signed range), one whose trip count is unknown ({@code !=} stepping over its bound, run
-   * until a break-out by a second counter would be an exit: instead it ends by a trap when the variable leaves
-   * memory), one that traps part-way, and a do-while that runs once. Every budget, so that chunks start with
-   * the countdown below one header's weight, run out of fuel, and end between chunks.
+   * local step; tee or set-and-get; across the top of the signed range); one whose trip count is unknown
+   * ({@code !=} stepping over its bound), which polls every iteration and ends part-way by a trap when its
+   * variable leaves memory; and a do-while that runs once. Every budget, so that chunks start with the countdown
+   * below one header's weight, run out of fuel, and end between chunks.
    */
   static final String COUNTED = """
       (module

@@ -27,17 +27,16 @@ import java.util.stream.Stream;
  * and that costs 10-30 ms of CPU (class loading, method-handle and {@code invokedynamic} linkage, HotSpot's
  * bytecode interpreter), against a few hundred microseconds once warm. Against a budget of 2 ms per 10 ms that
  * first activation took 80-150 ms of wall time and missed its 100 ms deadline (the greenhouse's {@code control}:
- * on 8 starts of 11 without a rehearsal, none of 25 after a 300 ms one; docs/kernel.md). The JIT is the JVM's, shared by every
- * container: warming it once, with code of our own, is the kernel's job, not each guest's.
+ * on 8 starts of 11 without a rehearsal, none of 25 after a 300 ms one; docs/kernel.md). The JIT is the JVM's,
+ * shared by every container: warming it once, with code of our own, is the kernel's job, not each guest's.
  *
  * <p>The rehearsal system lives in this package's resources ({@code rehearsal/}: its system file, its board, and
  * two modules built from {@code kernel/src/main/c/rehearsal}). It runs on the tier of the system it prepares,
  * once per JVM and tier: the paths it warms are shared by every later kernel, but each tier has its own (the
  * interpreter's loop, or the compiler's generated code and builtins; measured on the greenhouse with {@code tier =
  * "interp"}: a miss on 4 starts of 6 without a rehearsal, 1 of 5 after one on the compiled tier, none of 6 after
- * one on the interpreter). It needs
- * the simulator's backend (hal-sim); without it, or on any other failure, the kernel starts cold and says why: a
- * rehearsal is an optimisation, never a reason not to start.
+ * one on the interpreter). It needs the simulator's backend (hal-sim); without it, or on any other failure, the
+ * kernel starts cold and says why: a rehearsal is an optimisation, never a reason not to start.
  */
 final class Rehearsal {
   private static final List<String> FILES = List.of("system.toml", "board.toml", "driver.wasm", "app.wasm");

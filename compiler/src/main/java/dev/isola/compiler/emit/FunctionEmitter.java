@@ -293,7 +293,7 @@ final class FunctionEmitter {
    * results returned meanwhile are zeros nobody reads. The operand stack model is left as it was (the caller
    * may emit another path after this one).
    */
-  private void pendTailCall(FuncType t, int typeIndex, Runnable pushTarget) {
+  private void pendTailCall(FuncType t, Runnable pushTarget) {
     for (int k = t.params().size() - 1; k >= 0; k--) {
       ValType p = t.params().get(k);
       String name = switch (p) {
@@ -313,7 +313,8 @@ final class FunctionEmitter {
     }
     cb.aload(ctxSlot);
     pushTarget.run();
-    cb.loadConstant(typeIndex);
+    // The first index of t in the type section, as TailCalls.typeIndex gives: what a bounce switches on.
+    cb.loadConstant(module.types().indexOf(t));
     cb.invokestatic(TAIL, "pend", MethodTypeDesc.of(CD_void, CTX, CD_int, CD_int));
     List<ValType> saved = new ArrayList<>(stack);
     for (ValType r : functionResults) {
@@ -1600,7 +1601,7 @@ final class FunctionEmitter {
           pop();
         }
         if (op == OpCode.RETURN_CALL && f >= module.importedFunctionCount()) {
-          pendTailCall(t, module.types().indexOf(t), () -> cb.loadConstant(f));
+          pendTailCall(t, () -> cb.loadConstant(f));
           setUnreachable(top);
           break;
         }
@@ -1656,7 +1657,7 @@ final class FunctionEmitter {
           Label general = cb.newLabel();
           cb.iload(target);
           cb.iflt(general);
-          pendTailCall(t, TailCalls.typeIndex(module, ci.typeIndex()), () -> cb.iload(target));
+          pendTailCall(t, () -> cb.iload(target));
           cb.labelBinding(general);
           cb.iload(element);
         }
