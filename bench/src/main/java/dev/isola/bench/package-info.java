@@ -22,9 +22,9 @@
  *   <li>A contender that fails is reported for that kernel and the run goes on: one engine not ready (the compiler
  *       tier while it is written) must not cost the other columns.</li>
  * </ul>
- * {@link dev.isola.bench.KernelBenchmark}, {@link dev.isola.bench.InstantiationBenchmark} and {@link
- * dev.isola.bench.SafepointPollBenchmark} are the JMH side. None runs in the normal build; {@code bench/run.sh}
- * does.
+ * {@link dev.isola.bench.KernelBenchmark}, {@link dev.isola.bench.InstantiationBenchmark}, {@link
+ * dev.isola.bench.SafepointPollBenchmark} and {@link dev.isola.bench.poll.PollShapeBenchmark} are the JMH side. None
+ * runs in the normal build; {@code bench/run.sh} does.
  *
  * <p>The module has no {@code module-info.java} on purpose: it exports nothing, and JMH's generated classes,
  * Chicory and GraalWasm are simplest on the class path.
