@@ -20,7 +20,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * fib(32) in each of {@link FibShapes}' poll shapes. With {@code requestEveryMs} above 0, a daemon thread asks
  * for a safepoint that often, as the kernel's scheduler does at the end of every slice (5 ms by default), and each
  * flag shape must serve the request; the countdown shapes take their slow path every 2^20 units of fuel whatever
- * the ticker does. Run with {@code bench/run.sh jmh PollShapeBenchmark -f 3}.
+ * the ticker does. Run with {@code bench/run.sh jmh PollShapeBenchmark} (3 forks by default).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
