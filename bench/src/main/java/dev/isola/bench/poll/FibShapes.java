@@ -13,10 +13,13 @@ import java.lang.invoke.MutableCallSite;
 final class FibShapes {
   private FibShapes() {}
 
+  /** What a countdown starts from and gets back at each slow path (the benchmark's budget is unlimited). */
+  static final long REFILL = 1L << 20;
+
   /** What a compiled function gets besides its arguments: the instance's context. */
   static final class Context {
     /** The countdown's home between calls (the compiled tier's {@code Fuel.budget}). */
-    long budget = 1L << 20;
+    long budget = REFILL;
     /** Raised by another thread when it wants this context to reach a safepoint. */
     volatile boolean requested;
     /** How many times a slow path ran, so that the benchmark can tell that requests arrived. */
@@ -174,10 +177,11 @@ final class FibShapes {
     return acc + n;
   }
 
-  static final MutableCallSite SITE = new MutableCallSite(MethodType.methodType(void.class, Context.class));
+  private static final MutableCallSite SITE =
+      new MutableCallSite(MethodType.methodType(void.class, Context.class));
   private static final MethodHandle POLL = SITE.dynamicInvoker();
-  static final MethodHandle NO_REQUEST = MethodHandles.empty(SITE.type());
-  static final MethodHandle SERVE;
+  private static final MethodHandle NO_REQUEST = MethodHandles.empty(SITE.type());
+  private static final MethodHandle SERVE;
 
   static {
     try {
@@ -211,9 +215,8 @@ final class FibShapes {
 
   /** The slow path of a countdown: serve a request if any, start a new count (as {@code Fuel.poll} does). */
   private static long refill(Context ctx) {
-    ctx.served++;
-    ctx.requested = false;
-    return 1L << 20;
+    serve(ctx);
+    return REFILL;
   }
 
   private static StackOverflowError exhausted() {

@@ -19,8 +19,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 /**
  * fib(32) in each of {@link FibShapes}' poll shapes. With {@code requestEveryMs} above 0, a daemon thread asks
  * for a safepoint that often, as the kernel's scheduler does at the end of every slice (5 ms by default), and each
- * flag shape must serve the request; the countdown shapes take their slow path every 2^20 units of fuel whatever
- * the ticker does. Run with {@code bench/run.sh jmh PollShapeBenchmark} (3 forks by default).
+ * flag shape must serve the request; the countdown shapes take their slow path every {@link FibShapes#REFILL}
+ * units of fuel whatever the ticker does. Run with {@code bench/run.sh jmh PollShapeBenchmark} (3 forks by
+ * default).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -112,12 +113,12 @@ public class PollShapeBenchmark {
 
   @Benchmark
   public int countdown() {
-    return check((int) FibShapes.countdown(N, 1L << 20, FibShapes.DEPTH, ctx));
+    return check((int) FibShapes.countdown(N, FibShapes.REFILL, FibShapes.DEPTH, ctx));
   }
 
   @Benchmark
   public int countdownNoDepth() {
-    return check((int) FibShapes.countdownNoDepth(N, 1L << 20, ctx));
+    return check((int) FibShapes.countdownNoDepth(N, FibShapes.REFILL, ctx));
   }
 
   @Benchmark

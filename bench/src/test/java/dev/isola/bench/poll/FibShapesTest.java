@@ -18,8 +18,8 @@ class FibShapesTest {
       FibShapes.Context ctx = new FibShapes.Context();
       assertEquals(expected, FibShapes.plain(n), "plain " + n);
       assertEquals(expected, FibShapes.depth(n, FibShapes.DEPTH, ctx), "depth " + n);
-      assertEquals(expected, (int) FibShapes.countdown(n, 1L << 20, FibShapes.DEPTH, ctx), "countdown " + n);
-      assertEquals(expected, (int) FibShapes.countdownNoDepth(n, 1L << 20, ctx), "countdownNoDepth " + n);
+      assertEquals(expected, (int) FibShapes.countdown(n, FibShapes.REFILL, FibShapes.DEPTH, ctx), "countdown " + n);
+      assertEquals(expected, (int) FibShapes.countdownNoDepth(n, FibShapes.REFILL, ctx), "countdownNoDepth " + n);
       assertEquals(expected, FibShapes.memoryCountdown(n, FibShapes.DEPTH, ctx), "memoryCountdown " + n);
       assertEquals(expected, FibShapes.staticFlag(n, FibShapes.DEPTH, ctx), "staticFlag " + n);
       assertEquals(expected, FibShapes.contextFlag(n, FibShapes.DEPTH, ctx), "contextFlag " + n);
@@ -57,6 +57,6 @@ class FibShapesTest {
   void depthLimitHolds() {
     FibShapes.Context ctx = new FibShapes.Context();
     assertThrows(StackOverflowError.class, () -> FibShapes.depth(30, 10, ctx));
-    assertThrows(StackOverflowError.class, () -> FibShapes.countdown(30, 1L << 20, 10, ctx));
+    assertThrows(StackOverflowError.class, () -> FibShapes.countdown(30, FibShapes.REFILL, 10, ctx));
   }
 }
